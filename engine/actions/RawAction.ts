@@ -1,0 +1,35 @@
+/**
+ * action=raw (MediaWiki's RawAction): the page source as text/x-wiki, or as
+ * text/css / text/javascript when `ctype` asks for it. Any other ctype is
+ * refused, so raw user content can never be served as HTML. A missing page
+ * answers 404 with an empty body (which lets every page load
+ * MediaWiki:Common.css whether or not it exists).
+ */
+import type { RequestContext } from '../context/RequestContext';
+import { ErrorPageError } from '../errors/ErrorPageError';
+import type { PageAction } from './Action';
+
+const ALLOWED_CTYPES = new Set(['text/x-wiki', 'text/javascript', 'text/css', 'application/x-zope-edit', 'application/json', 'text/plain']);
+
+export class RawAction implements PageAction {
+  readonly name = 'raw';
+
+  async show(context: RequestContext): Promise<void> {
+    const { services, request, output } = context;
+    const title = context.getTitle();
+    const ctype = request.getVal('ctype') ?? 'text/x-wiki';
+    if (!ALLOWED_CTYPES.has(ctype)) throw new ErrorPageError('internalerror', 'raw-bad-ctype', [], 403);
+    const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
+    const oldId = request.getInt('oldid', 0);
+    const revision = oldId > 0 ? await services.revisionStore.getRevisionById(oldId) : page ? await services.revisionStore.getRevisionById(page.latest) : null;
+    output.cacheControl = 'private, s-maxage=0, max-age=0, must-revalidate';
+    if (!page || !revision || revision.pageId !== page.id) {
+      output.statusCode = 404;
+      output.setRaw('', `${ctype}; charset=UTF-8`);
+      return;
+    }
+    // Site CSS is fetched on every page view; let browsers revalidate it cheaply.
+    context.koa.set('Last-Modified', new Date(Date.UTC(+revision.timestamp.slice(0, 4), +revision.timestamp.slice(4, 6) - 1, +revision.timestamp.slice(6, 8), +revision.timestamp.slice(8, 10), +revision.timestamp.slice(10, 12), +revision.timestamp.slice(12, 14))).toUTCString());
+    output.setRaw(await services.revisionStore.getText(revision), `${ctype}; charset=UTF-8`);
+  }
+}

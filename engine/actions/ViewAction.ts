@@ -1,0 +1,167 @@
+/**
+ * action=view (MediaWiki's Article::view): the current or an old revision
+ * (`oldid=`), diffs (`diff=`), redirects followed one level with
+ * "(Redirected from X)", missing pages with MediaWiki's "no text" notice,
+ * MediaWiki-namespace pages showing their default message, and CSS/JS/JSON
+ * pages shown as code rather than parsed.
+ */
+import type { RequestContext } from '../context/RequestContext';
+import { defaultContentModel } from '../content/ContentModel';
+import { getRedirectTargetText } from '../content/RedirectParser';
+import { showDiff } from '../diff/DifferenceEngine';
+import { NotFoundError } from '../errors/ErrorPageError';
+import { html, rawHtml } from '../html/Html';
+import { MessageOverrides } from '../i18n/MessageOverrides';
+import type { RevisionRecord } from '../storage/RevisionRecord';
+import { NS_CATEGORY, NS_MEDIAWIKI } from '../title/NamespaceInfo';
+import type { Title } from '../title/Title';
+import { formatUserTimestamp } from '../util/Timestamp';
+import type { PageAction } from './Action';
+import { renderDisplayTitle } from '../page/DisplayTitle';
+
+export class ViewAction implements PageAction {
+  readonly name = 'view';
+
+  async show(context: RequestContext): Promise<void> {
+    const { request } = context;
+    if (request.getVal('diff') !== null) {
+      await showDiff(context);
+      return;
+    }
+    await this.showPage(context, context.getTitle(), null);
+  }
+
+  private async showPage(context: RequestContext, title: Title, redirectedFrom: Title | null): Promise<void> {
+    const { services, request, output } = context;
+    const oldId = request.getInt('oldid', 0);
+    const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
+    output.setPageTitleHtml(html`${title.getPrefixedText()}`, title.getPrefixedText());
+
+    let revision: RevisionRecord | null;
+    if (oldId > 0) {
+      revision = await services.revisionStore.getRevisionById(oldId);
+      if (!revision || (page && revision.pageId !== page.id)) {
+        output.statusCode = 404;
+        output.setRobotPolicy('noindex,nofollow');
+        output.addHtml(html`<div class="errorbox">${rawHtml(context.msg('missing-revision', String(oldId)).parse())}</div>`);
+        return;
+      }
+    } else {
+      revision = page ? await services.revisionStore.getRevisionById(page.latest) : null;
+    }
+
+    if (!page || !revision) {
+      this.showMissing(context, title);
+      return;
+    }
+
+    const text = await services.revisionStore.getText(revision);
+    const isCurrent = revision.id === page.latest;
+
+    // Redirects: follow one level on plain views only (not oldid, not redirect=no).
+    const redirectTarget = defaultContentModel(title) === 'wikitext' ? getRedirectTargetText(text) : null;
+    if (redirectTarget !== null && isCurrent && oldId === 0 && request.getVal('redirect') !== 'no' && redirectedFrom === null) {
+      const target = services.titleFactory.newFromText(redirectTarget);
+      if (target && !target.isSpecialPage() && target.canExist() && !target.isSameAs(title)) {
+        const targetPage = await services.pageStore.getPage({ namespace: target.getNamespace(), dbKey: target.getDBkey() });
+        if (targetPage) {
+          context.title = target;
+          await this.showPage(context, target, title);
+          return;
+        }
+      }
+    }
+
+    output.isArticle = true;
+    output.revisionId = revision.id;
+    output.lastModified = revision.timestamp;
+    if (isCurrent) output.canonicalUrl = title.getFullURL();
+    else output.setRobotPolicy('noindex,nofollow');
+
+    if (redirectedFrom) {
+      const fromLink = html`<a href="${redirectedFrom.getLocalURL({ redirect: 'no' })}" class="mw-redirect" title="${redirectedFrom.getPrefixedText()}">${redirectedFrom.getPrefixedText()}</a>`;
+      output.addSubtitle(html`<span class="mw-redirectedfrom">${rawHtml(context.msg('redirectedfrom').rawParams(fromLink).parse())}</span>`);
+      const fragment = services.titleFactory.newFromText(getRedirectTargetText(text) ?? '')?.getFragment();
+      if (fragment) output.bodyClasses.push('mw-redirect-to-fragment');
+    }
+    if (!isCurrent) await this.addRevisionNavigation(context, title, revision, page.latest);
+
+    const model = defaultContentModel(title);
+    if (model !== 'wikitext') {
+      output.addHtml(html`<pre class="mw-code mw-${model}" dir="ltr">${text}</pre>`);
+      return;
+    }
+
+    if (redirectTarget !== null && (request.getVal('redirect') === 'no' || !isCurrent || redirectedFrom !== null)) {
+      output.addHtml(this.redirectNotice(context, redirectTarget));
+      return;
+    }
+
+    const parserOutput = await services.pageRenderer.getParserOutput(title, revision, text, { language: context.language });
+    const displayTitle = renderDisplayTitle(title, parserOutput.displayTitle, services.titleFactory);
+    output.setPageTitleHtml(displayTitle.html, displayTitle.text);
+    output.addParserOutputHtml(`<div class="mw-parser-output">${parserOutput.html}</div>`);
+    if (parserOutput.categories.length > 0) {
+      const keys = parserOutput.categories.map((c) => ({ namespace: NS_CATEGORY, dbKey: c.name }));
+      const existing = await services.pageStore.getExisting(keys);
+      output.categories = parserOutput.categories.map((c) => {
+        const cat = services.titleFactory.makeTitle(NS_CATEGORY, c.name);
+        const exists = existing.has(`${NS_CATEGORY}:${c.name}`);
+        return { name: cat.getText(), href: exists ? cat.getLocalURL() : cat.getLocalURL({ action: 'edit', redlink: '1' }), exists };
+      });
+    }
+  }
+
+  private redirectNotice(context: RequestContext, targetText: string) {
+    const target = context.services.titleFactory.newFromText(targetText);
+    const link = target ? html`<a href="${target.getLinkURL()}" title="${target.getPrefixedText()}">${target.getFullText()}</a>` : html`${targetText}`;
+    return html`<div class="redirectMsg"><p>${context.msg('redirectto').text()}</p><ul class="redirectText"><li>${link}</li></ul></div>`;
+  }
+
+  /** "Revision as of …" with older/newer navigation (Article::setOldSubtitle). */
+  private async addRevisionNavigation(context: RequestContext, title: Title, revision: RevisionRecord, latestId: number): Promise<void> {
+    const { services, output } = context;
+    const prev = await services.revisionStore.getPreviousRevision(revision);
+    const next = await services.revisionStore.getNextRevision(revision);
+    const when = formatUserTimestamp(revision.timestamp, context.language);
+    const permalink = html`<a href="${title.getLocalURL({ oldid: revision.id })}">${when}</a>`;
+    const parts = [];
+    parts.push(prev ? html`<a href="${title.getLocalURL({ diff: 'prev', oldid: revision.id })}">${context.msg('diff').text()}</a>` : context.msg('diff').text());
+    parts.push(prev ? html` ← <a href="${title.getLocalURL({ oldid: prev.id })}">${context.msg('previousrevision').text()}</a>` : html` ← ${context.msg('previousrevision').text()}`);
+    parts.push(html` | <a href="${title.getLocalURL()}">${context.msg('currentrevisionlink').text()}</a>`);
+    if (next) {
+      parts.push(html` (<a href="${title.getLocalURL({ diff: 'next', oldid: revision.id })}">${context.msg('diff').text()}</a>)`);
+      parts.push(html` | <a href="${title.getLocalURL({ oldid: next.id })}">${context.msg('nextrevision').text()}</a> →`);
+    }
+    output.addSubtitle(
+      html`<div id="mw-revision-info" class="mw-revision">${rawHtml(context.msg('revision-info').rawParams(permalink).params(revision.actorName).parse())}</div><div id="mw-revision-nav">${parts}</div>`,
+    );
+    if (revision.id !== latestId) {
+      output.addHtml(html`<div class="mw-message-box-warning warningbox mw-revision-warning">${rawHtml(context.msg('editingold').parse())}</div>`);
+    }
+  }
+
+  /** Article::showMissingArticle: "There is currently no text in this page", or a MediaWiki: default. */
+  private showMissing(context: RequestContext, title: Title): void {
+    const { services, output } = context;
+    output.statusCode = 404;
+    output.setRobotPolicy('noindex,nofollow');
+    if (title.getNamespace() === NS_MEDIAWIKI) {
+      const key = MessageOverrides.normalizeKey(title.getDBkey().replace(/\/[a-z-]+$/, ''));
+      const lang = /\/([a-z-]+)$/.exec(title.getDBkey())?.[1] ?? services.settings.languageCode;
+      const builtin = services.messages.store.get(lang, key) ?? services.messages.store.get('en', key);
+      if (builtin !== undefined) {
+        output.statusCode = 200;
+        output.addHtml(html`<div class="mw-message-default"><pre>${builtin}</pre></div>`);
+        return;
+      }
+    }
+    const canCreate = services.permissionManager.userCan('create', context.user, title);
+    const key = canCreate ? 'noarticletext' : 'noarticletext-nopermission';
+    output.addHtml(
+      html`<div class="noarticletext mw-content-ltr">${rawHtml(
+        context.msg(key, title.getPrefixedText(), title.getFullURL({ action: 'edit' }), `Special:PrefixIndex/${title.getPrefixedText()}`).parseAsBlock(),
+      )}</div>`,
+    );
+  }
+}

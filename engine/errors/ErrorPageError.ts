@@ -1,0 +1,40 @@
+/**
+ * Errors that end a request with a MediaWiki-style error page (MediaWiki's
+ * ErrorPageError family). The error middleware renders them in the skin with
+ * the right HTTP status; anything else becomes a generic internal error page
+ * without a stack trace.
+ */
+import type { PermissionError } from '../permissions/PermissionManager';
+
+export class ErrorPageError extends Error {
+  constructor(
+    /** Message key of the page heading. */
+    readonly titleKey: string,
+    /** Message key of the explanation. */
+    readonly messageKey: string,
+    readonly params: string[] = [],
+    readonly status = 400,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** `badtitle` / `badtitletext` with the specific reason (title-invalid-*). */
+export class BadTitleError extends ErrorPageError {
+  constructor(readonly reasonKey = 'badtitletext', params: string[] = []) {
+    super('badtitle', reasonKey, params, 400);
+  }
+}
+
+/** MediaWiki's PermissionsError: "Permission error" and the list of reasons, HTTP 403. */
+export class PermissionDeniedError extends ErrorPageError {
+  constructor(readonly errors: PermissionError[]) {
+    super('permissionserrors', errors[0]?.key ?? 'badaccess-group0', errors[0]?.params ?? [], 403);
+  }
+}
+
+export class NotFoundError extends ErrorPageError {
+  constructor(titleKey: string, messageKey: string, params: string[] = []) {
+    super(titleKey, messageKey, params, 404);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The hooks core fires, with their argument types (MediaWiki's hook
+ * interfaces, e.g. BeforePageDisplayHook::onBeforePageDisplay). A handler
+ * returning `false` aborts where MediaWiki allows it; returning nothing
+ * continues.
+ */
+import type { OutputPage } from '../output/OutputPage';
+import type { ParserHookRegistry } from '../parser/WikitextRenderer';
+import type { Skin, SidebarSection } from '../skin/Skin';
+import type { SavedChange } from '../storage/PageUpdater';
+import type { UserIdentity } from '../user/UserIdentity';
+import type { SpecialPageFactoryFunction } from '../specialpage/SpecialPageFactory';
+import type { Title } from '../title/Title';
+
+export type HookResult = boolean | void;
+
+export interface PreferenceDescriptor {
+  type: 'text' | 'select' | 'toggle' | 'info';
+  section: string;
+  /** Message key of the label. */
+  labelMessage: string;
+  options?: Record<string, string>;
+  default?: string | boolean;
+}
+
+export interface HookSignatures {
+  /** OutputPage is about to be rendered by the skin (add styles, HTML, body classes). */
+  BeforePageDisplay(out: OutputPage, skin: Skin): HookResult;
+  /** The wikitext renderer is created: register tags (`setHook`) and parser functions (`setFunctionHook`). */
+  ParserFirstCallInit(parser: ParserHookRegistry): HookResult;
+  /** A revision was saved (after commit). */
+  PageSaveComplete(change: SavedChange, user: UserIdentity, summary: string): HookResult;
+  /** The sidebar was built from MediaWiki:Sidebar; handlers may edit it in place. */
+  SkinBuildSidebar(skin: Skin, sidebar: SidebarSection[]): HookResult;
+  /** The user's rights were computed; handlers may add or remove entries of `rights` in place. */
+  UserGetRights(user: UserIdentity, rights: string[]): HookResult;
+  /** The special page list is assembled; handlers may add or replace entries. */
+  SpecialPage_initList(list: Map<string, SpecialPageFactoryFunction>): HookResult;
+  /** Special:Preferences collects its fields. */
+  GetPreferences(user: UserIdentity, preferences: Record<string, PreferenceDescriptor>): HookResult;
+  /** Extra permission checks: push a message key onto `errors` to deny. */
+  getUserPermissionsErrors(title: Title, user: UserIdentity, action: string, errors: string[]): HookResult;
+}

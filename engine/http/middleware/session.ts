@@ -1,0 +1,31 @@
+/**
+ * Server-side sessions (koa-session with the database store): the cookie
+ * holds only an opaque id, HttpOnly and SameSite=Lax, Secure when the wiki is
+ * served over https. A session is only created when something is stored in
+ * it (a CSRF secret when a form is shown), so plain reads set no cookie.
+ */
+import session from 'koa-session';
+import type Koa from 'koa';
+import type { Services } from '../../services/Services';
+import { DatabaseSessionStore } from '../../session/DatabaseSessionStore';
+
+export const SESSION_COOKIE = 'apiportal_session';
+
+export function sessionMiddleware(app: Koa, services: Services): Koa.Middleware {
+  app.keys = [services.secretKey];
+  const secure = services.settings.server.startsWith('https:');
+  return session(
+    {
+      key: SESSION_COOKIE,
+      maxAge: 24 * 3600 * 1000,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+      rolling: false,
+      renew: true,
+      store: new DatabaseSessionStore(services.db),
+    },
+    app,
+  ) as unknown as Koa.Middleware;
+}

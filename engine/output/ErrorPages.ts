@@ -1,0 +1,26 @@
+/**
+ * Shows an error on the output page (MediaWiki's OutputPage::showErrorPage
+ * and showPermissionsErrorPage).
+ */
+import type { RequestContext } from '../context/RequestContext';
+import { ErrorPageError, PermissionDeniedError } from '../errors/ErrorPageError';
+import { html, rawHtml } from '../html/Html';
+
+export function showErrorPage(context: RequestContext, error: ErrorPageError): void {
+  const out = context.output;
+  const heading = context.msg(error.titleKey).text();
+  out.setPageTitleHtml(html`${heading}`, heading);
+  out.setRobotPolicy('noindex,nofollow');
+  out.statusCode = error.status;
+  out.isArticle = false;
+  if (error instanceof PermissionDeniedError) {
+    const reasons = error.errors.map((e) => html`<li>${rawHtml(context.msg(e.key, ...e.params).parse())}</li>`);
+    out.addHtml(
+      html`<div class="permissions-errors"><p>${context.msg('permissionserrorstext', error.errors.length).text()}</p><ul class="permissions-errors">${reasons}</ul></div>`,
+    );
+    return;
+  }
+  out.addHtml(html`<div class="errorbox mw-message-box-error"><p>${rawHtml(context.msg(error.messageKey, ...error.params).parse())}</p></div>`);
+  const mainPage = context.services.titleFactory.newFromText(context.msg('mainpage').text());
+  if (mainPage) out.addHtml(html`<p id="mw-returnto">${rawHtml(context.msg('returnto', `[[${mainPage.getPrefixedText()}]]`).parse())}</p>`);
+}

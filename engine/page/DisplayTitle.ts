@@ -1,0 +1,36 @@
+/**
+ * {{DISPLAYTITLE:…}} with MediaWiki's $wgRestrictDisplayTitle: the display
+ * title is used only if, with formatting removed, it normalises to the real
+ * title; otherwise the real title is shown (MediaWiki also warns).
+ */
+import { escapeHtml } from '../html/Html';
+import type { Title } from '../title/Title';
+import type { TitleFactory } from '../title/TitleFactory';
+
+export interface DisplayTitle {
+  html: string;
+  text: string;
+}
+
+/** Removes tags and bold/italic quotes, decodes the few entities editors use. */
+function toPlain(wikitext: string): string {
+  return wikitext
+    .replace(/<[^>]*>/g, '')
+    .replace(/'{2,}/g, '')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+export function renderDisplayTitle(title: Title, displayTitle: string | null, titles: TitleFactory): DisplayTitle {
+  const fallback = { html: escapeHtml(title.getPrefixedText()), text: title.getPrefixedText() };
+  if (!displayTitle) return fallback;
+  const plain = toPlain(displayTitle);
+  const normalised = titles.newFromText(plain);
+  if (!normalised || !normalised.isSameAs(title)) return fallback;
+  // Keep italics/bold the editor asked for; everything else is escaped text.
+  const formatted = escapeHtml(displayTitle.replace(/<[^>]*>/g, ''))
+    .replace(/'''(.+?)'''/g, '<b>$1</b>')
+    .replace(/''(.+?)''/g, '<i>$1</i>');
+  return { html: formatted, text: plain };
+}

@@ -1,0 +1,53 @@
+/**
+ * The service container (MediaWiki's MediaWikiServices): one object built at
+ * start-up and passed down explicitly, never a global.
+ */
+import type { Knex } from 'knex';
+import type { Settings } from '../config/Settings';
+import type { HookContainer } from '../hooks/HookContainer';
+import type { MessageLocalizer } from '../i18n/MessageLocalizer';
+import type { ParserCache } from '../parser/ParserCache';
+import type { WikitextRenderer } from '../parser/WikitextRenderer';
+import type { PermissionManager } from '../permissions/PermissionManager';
+import type { ExtensionRegistry } from '../registry/ExtensionRegistry';
+import type { SearchEngine } from '../search/SearchEngine';
+import type { SkinRegistry } from '../skin/SkinRegistry';
+import type { SpecialPageFactory } from '../specialpage/SpecialPageFactory';
+import type { ActorStore } from '../storage/ActorStore';
+import type { LogStore } from '../storage/LogStore';
+import type { PageStore } from '../storage/PageStore';
+import type { PageUpdater } from '../storage/PageUpdater';
+import type { RevisionStore } from '../storage/RevisionStore';
+import type { NamespaceInfo } from '../title/NamespaceInfo';
+import type { TitleFactory } from '../title/TitleFactory';
+import type { PageRenderer } from '../page/PageRenderer';
+import type { SidebarBuilder } from '../skin/SidebarBuilder';
+import type { RestRouter } from '../rest/RestRouter';
+
+export interface Services {
+  readonly settings: Settings;
+  readonly db: Knex;
+  readonly hooks: HookContainer;
+  readonly namespaceInfo: NamespaceInfo;
+  readonly titleFactory: TitleFactory;
+  readonly actorStore: ActorStore;
+  readonly pageStore: PageStore;
+  readonly revisionStore: RevisionStore;
+  readonly pageUpdater: PageUpdater;
+  readonly logStore: LogStore;
+  readonly renderer: WikitextRenderer;
+  readonly parserCache: ParserCache;
+  readonly pageRenderer: PageRenderer;
+  readonly messages: MessageLocalizer;
+  readonly permissionManager: PermissionManager;
+  readonly extensionRegistry: ExtensionRegistry;
+  readonly specialPageFactory: SpecialPageFactory;
+  readonly skinRegistry: SkinRegistry;
+  readonly sidebarBuilder: SidebarBuilder;
+  readonly searchEngine: SearchEngine;
+  readonly restRouter: RestRouter;
+  /** Secret for signing cookies and deriving tokens ($wgSecretKey). */
+  readonly secretKey: string;
+  /** Closes database connections. */
+  close(): Promise<void>;
+}

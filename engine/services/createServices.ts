@@ -1,0 +1,173 @@
+/**
+ * Builds the service container at start-up (MediaWiki's ServiceWiring):
+ * opens and migrates the database, loads extensions and skins, message files
+ * and on-wiki message overrides, and wires the stores, renderer and caches.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Settings } from '../config/Settings';
+import { migrateToLatest, openDatabase } from '../db/Database';
+import { HookContainer } from '../hooks/HookContainer';
+import { html, rawHtml } from '../html/Html';
+import { MessageLocalizer } from '../i18n/MessageLocalizer';
+import { MessageOverrides } from '../i18n/MessageOverrides';
+import { MessageStore } from '../i18n/MessageStore';
+import { PageRenderer } from '../page/PageRenderer';
+import { PageTemplateSource } from '../page/PageTemplateSource';
+import { ParserCache } from '../parser/ParserCache';
+import { WikitextRenderer } from '../parser/WikitextRenderer';
+import { PermissionManager } from '../permissions/PermissionManager';
+import { ExtensionRegistry, PROJECT_ROOT } from '../registry/ExtensionRegistry';
+import { RestRouter } from '../rest/RestRouter';
+import { createSearchEngine } from '../search/createSearchEngine';
+import { FallbackSkin } from '../skin/FallbackSkin';
+import { SidebarBuilder } from '../skin/SidebarBuilder';
+import { SkinRegistry } from '../skin/SkinRegistry';
+import { CORE_SPECIAL_PAGES } from '../specialpage/CoreSpecialPages';
+import { SpecialPageFactory } from '../specialpage/SpecialPageFactory';
+import { ActorStore } from '../storage/ActorStore';
+import { LogStore } from '../storage/LogStore';
+import { PageStore } from '../storage/PageStore';
+import { PageUpdater, SavedChange } from '../storage/PageUpdater';
+import { RevisionStore } from '../storage/RevisionStore';
+import { NamespaceInfo, NS_MEDIAWIKI } from '../title/NamespaceInfo';
+import { TitleFactory } from '../title/TitleFactory';
+import type { Services } from './Services';
+
+export interface CreateServicesOptions {
+  /** Reuse an open database (tests); otherwise opened from settings. */
+  db?: import('knex').Knex;
+  /** Extra message directories (tests). */
+  extraMessageDirs?: string[];
+}
+
+/** $wgSecretKey: from settings, else generated once and kept in the data directory. */
+function resolveSecretKey(settings: Settings): string {
+  if (settings.secretKey) return settings.secretKey;
+  const file = path.join(settings.dataDir, 'secret.key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(settings.dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+/** Core message directories: i18n/ and each of its sub-folders (as MediaWiki's languages/i18n/ + api/ + exif/). */
+function coreMessageDirs(): string[] {
+  const root = path.join(PROJECT_ROOT, 'i18n');
+  const dirs = [root];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) if (entry.isDirectory()) dirs.push(path.join(root, entry.name));
+  return dirs;
+}
+
+export async function createServices(settings: Settings, options: CreateServicesOptions = {}): Promise<Services> {
+  const db = options.db ?? openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
+  if (!options.db) await migrateToLatest(db);
+
+  const hooks = new HookContainer();
+  const registry = ExtensionRegistry.load(settings.extensions, settings.skins);
+  registry.registerHooks(hooks);
+  const groupPermissions = registry.mergeGroupPermissions(settings.groupPermissions);
+  const effectiveSettings: Settings = { ...settings, groupPermissions, config: registry.getConfig(settings.config) };
+
+  const namespaceInfo = new NamespaceInfo({
+    sitename: settings.sitename,
+    metaNamespace: settings.metaNamespace,
+    namespacesWithSubpages: Object.fromEntries(Object.entries(settings.namespacesWithSubpages).map(([k, v]) => [Number(k), v])),
+    capitalLinks: settings.capitalLinks,
+    extraNamespaces: Object.fromEntries(Object.entries(settings.extraNamespaces).map(([k, v]) => [Number(k), v])),
+    namespaceAliases: settings.namespaceAliases,
+    contentNamespaces: settings.contentNamespaces,
+  });
+  const titleFactory = new TitleFactory(namespaceInfo, { server: settings.server, articlePath: settings.articlePath, scriptPath: settings.scriptPath });
+
+  const actorStore = new ActorStore(db);
+  const pageStore = new PageStore(db);
+  const revisionStore = new RevisionStore(db);
+  const logStore = new LogStore(db);
+  const searchEngine = createSearchEngine(db);
+
+  const store = new MessageStore();
+  for (const dir of [...coreMessageDirs(), ...registry.getMessageDirs(), ...(options.extraMessageDirs ?? [])]) store.loadDirectory(dir);
+  const overrides = new MessageOverrides(settings.languageCode);
+  const messages = new MessageLocalizer(store, overrides, {
+    siteName: settings.sitename,
+    contentLanguage: settings.languageCode,
+    renderLink(target, text) {
+      const title = titleFactory.newFromText(target);
+      if (!title) return html`${text ?? target}`.value;
+      return html`<a href="${title.getLinkURL()}" title="${title.getPrefixedText()}">${text === null ? target : rawHtml(text)}</a>`.value;
+    },
+  });
+  // The MediaWiki namespace is small: load every override at start.
+  const overrideRows = await db('page')
+    .join('revision', 'rev_id', 'page_latest')
+    .join('text', 'old_id', 'rev_text_id')
+    .where('page_namespace', NS_MEDIAWIKI)
+    .select('page_title', 'old_text');
+  for (const row of overrideRows) overrides.set(row.page_title, row.old_text);
+
+  const templateSource = new PageTemplateSource(titleFactory, pageStore, revisionStore);
+  const renderer = new WikitextRenderer({ namespaceInfo, articlePath: settings.articlePath, server: settings.server }, templateSource);
+  await hooks.run('ParserFirstCallInit', renderer);
+  const parserCache = new ParserCache();
+  const pageRenderer = new PageRenderer(renderer, parserCache);
+
+  const afterSave = async (change: SavedChange, request: { user: import('../user/UserIdentity').UserIdentity; summary: string }) => {
+    const prefixed = change.title.getPrefixedText();
+    parserCache.invalidatePage(change.page.id);
+    parserCache.invalidateTemplate(prefixed);
+    templateSource.invalidate(prefixed);
+    if (change.title.getNamespace() === NS_MEDIAWIKI) {
+      overrides.set(change.title.getDBkey(), change.text);
+      // Interface messages can appear in any rendered page ({{int:}}).
+      parserCache.clear();
+    }
+    await hooks.run('PageSaveComplete', change, request.user, request.summary);
+  };
+  const pageUpdater = new PageUpdater(db, actorStore, revisionStore, () => [searchEngine], settings.maxArticleSize * 1024, afterSave);
+
+  const permissionManager = new PermissionManager(effectiveSettings, hooks, { getExplicitGroups: () => [] });
+
+  const specialPageFactory = new SpecialPageFactory(CORE_SPECIAL_PAGES, registry.getSpecialPages(), hooks);
+  await specialPageFactory.initialize();
+
+  const skinRegistry = new SkinRegistry();
+  skinRegistry.register(new FallbackSkin(`${settings.scriptPath}/resources`));
+  for (const { factory, module } of registry.getSkinFactories()) {
+    skinRegistry.register(factory({ dir: module.dir, resourceUrl: `${settings.scriptPath}/skins/${module.manifest.name}`, config: effectiveSettings.config }));
+  }
+
+  const sidebarBuilder = new SidebarBuilder(messages, titleFactory, settings.noFollowLinks);
+  const restRouter = new RestRouter();
+  for (const route of registry.getRestRoutes()) restRouter.add(route.path, route.methods, route.handler);
+
+  return {
+    settings: effectiveSettings,
+    db,
+    hooks,
+    namespaceInfo,
+    titleFactory,
+    actorStore,
+    pageStore,
+    revisionStore,
+    pageUpdater,
+    logStore,
+    renderer,
+    parserCache,
+    pageRenderer,
+    messages,
+    permissionManager,
+    extensionRegistry: registry,
+    specialPageFactory,
+    skinRegistry,
+    sidebarBuilder,
+    searchEngine,
+    restRouter,
+    secretKey: resolveSecretKey(settings),
+    async close() {
+      if (!options.db) await db.destroy();
+    },
+  };
+}
