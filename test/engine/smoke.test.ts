@@ -1,0 +1,18 @@
+import { createTestWiki, TestWiki } from '../helpers/TestWiki';
+import { testDatabaseKinds } from '../helpers/testDatabases';
+
+describe.each(testDatabaseKinds())('wiki basics on %s', (kind) => {
+  let wiki: TestWiki;
+  beforeAll(async () => {
+    wiki = await createTestWiki(kind);
+  });
+  afterAll(async () => wiki.close());
+
+  test('a saved page is viewable at its article URL', async () => {
+    await wiki.edit('Hello world', "'''Hi''' there [[Other page]]");
+    const res = await wiki.agent.get('/wiki/Hello_world');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<b>Hi</b> there');
+    expect(res.text).toContain('id="firstHeading"');
+  });
+});
