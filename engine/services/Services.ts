@@ -23,6 +23,7 @@ import type { TitleFactory } from '../title/TitleFactory';
 import type { PageRenderer } from '../page/PageRenderer';
 import type { SidebarBuilder } from '../skin/SidebarBuilder';
 import type { RestRouter } from '../rest/RestRouter';
+import type { PreferencesFactory } from '../preferences/PreferencesFactory';
 
 export interface Services {
   readonly settings: Settings;
@@ -46,6 +47,7 @@ export interface Services {
   readonly sidebarBuilder: SidebarBuilder;
   readonly searchEngine: SearchEngine;
   readonly restRouter: RestRouter;
+  readonly preferencesFactory: PreferencesFactory;
   /** Secret for signing cookies and deriving tokens ($wgSecretKey). */
   readonly secretKey: string;
   /** Closes database connections. */

@@ -20,6 +20,7 @@ import { WikitextRenderer } from '../parser/WikitextRenderer';
 import { PermissionManager } from '../permissions/PermissionManager';
 import { ExtensionRegistry, PROJECT_ROOT } from '../registry/ExtensionRegistry';
 import { RestRouter } from '../rest/RestRouter';
+import { PreferencesFactory } from '../preferences/PreferencesFactory';
 import { createSearchEngine } from '../search/createSearchEngine';
 import { FallbackSkin } from '../skin/FallbackSkin';
 import { SidebarBuilder } from '../skin/SidebarBuilder';
@@ -165,6 +166,7 @@ export async function createServices(settings: Settings, options: CreateServices
     sidebarBuilder,
     searchEngine,
     restRouter,
+    preferencesFactory: new PreferencesFactory(hooks, skinRegistry, settings.skipSkins, () => store.getLanguages()),
     secretKey: resolveSecretKey(settings),
     async close() {
       if (!options.db) await db.destroy();

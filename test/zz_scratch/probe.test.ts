@@ -1,0 +1,23 @@
+import { createTestWiki, TestWiki } from '../helpers/TestWiki';
+let wiki: TestWiki;
+beforeAll(async () => { wiki = await createTestWiki('sqlite'); });
+afterAll(async () => wiki.close());
+const body = (t: string) => { const m = /<main[\s\S]*<\/main>/.exec(t); return m ? m[0] : t; };
+test('probe', async () => {
+  const r1 = await wiki.edit('Foo', 'one\n\ntwo', { summary: 'first' });
+  const r2 = await wiki.edit('Foo', 'one\n\ntwo three', { summary: 'second', minor: true });
+  console.log(JSON.stringify(r1).slice(0, 300));
+  let res = await wiki.agent.get('/wiki/foo');
+  console.log(res.status, res.headers.location);
+  res = await wiki.agent.get('/w/index.php?title=Foo&oldid=1');
+  console.log(res.status, body(res.text));
+  res = await wiki.agent.get('/w/index.php?title=Foo&oldid=abc');
+  console.log(res.status, body(res.text));
+  res = await wiki.agent.get('/w/index.php?title=Foo&diff=prev&oldid=2');
+  console.log(res.status, body(res.text));
+  res = await wiki.agent.get('/w/index.php?title=Foo&action=edit');
+  console.log(res.status, body(res.text), res.headers);
+  res = await wiki.agent.get('/wiki/%E0%A4%A');
+  console.log(res.status, body(res.text), wiki.errors);
+  void r2;
+});
