@@ -26,6 +26,15 @@ export class PageTemplateSource implements TemplateSource {
     this.viaRedirect.delete(prefixedText);
   }
 
+  redirectTargetsOf(titles: readonly string[]): string[] {
+    const wanted = new Set(titles);
+    const targets: string[] = [];
+    for (const [target, redirects] of this.viaRedirect) {
+      for (const redirect of redirects) if (wanted.has(redirect)) targets.push(target);
+    }
+    return targets;
+  }
+
   clear(): void {
     this.texts.clear();
   }

@@ -20,6 +20,8 @@ export interface SiteParserConfig {
   namespaceInfo: NamespaceInfo;
   articlePath: string;
   server: string;
+  siteName: string;
+  scriptPath: string;
   extraTags?: readonly string[];
 }
 

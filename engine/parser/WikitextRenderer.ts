@@ -12,6 +12,8 @@ import { ParserOutput, CategoryLink, HeadingInfo } from './ParserOutput';
 export interface TemplateSource {
   /** Texts of the given pages (prefixed titles), redirects followed; absent pages are missing from the map. */
   fetch(titles: readonly string[]): Promise<Map<string, string>>;
+  /** Pages reached through redirects from `titles` (they are dependencies too, as in templatelinks). */
+  redirectTargetsOf?(titles: readonly string[]): string[];
 }
 
 export interface RenderOptions {
@@ -43,6 +45,11 @@ export class WikitextRenderer implements ParserHookRegistry {
     private readonly templates: TemplateSource,
   ) {
     this.config = Parser.getConfig(buildParserConfig(site));
+    // Site magic words wikiparser-node has no setting for (MediaWiki's CoreMagicVariables).
+    this.setFunctionHook('sitename', () => site.siteName);
+    this.setFunctionHook('server', () => site.server);
+    this.setFunctionHook('servername', () => new URL(site.server).hostname);
+    this.setFunctionHook('scriptpath', () => site.scriptPath);
   }
 
   setHook(tag: string, hook: TagHook): void {
@@ -105,7 +112,7 @@ export class WikitextRenderer implements ParserHookRegistry {
       html,
       categories,
       headings,
-      templates: [...templates.keys()],
+      templates: [...new Set([...templates.keys(), ...(this.templates.redirectTargetsOf?.([...templates.keys()]) ?? [])])],
       defaultSort,
       displayTitle,
       revisionId: options.revisionId ?? null,

@@ -110,7 +110,7 @@ export async function createServices(settings: Settings, options: CreateServices
   for (const row of overrideRows) overrides.set(row.page_title, row.old_text);
 
   const templateSource = new PageTemplateSource(titleFactory, pageStore, revisionStore);
-  const renderer = new WikitextRenderer({ namespaceInfo, articlePath: settings.articlePath, server: settings.server }, templateSource);
+  const renderer = new WikitextRenderer({ namespaceInfo, articlePath: settings.articlePath, server: settings.server, siteName: settings.sitename, scriptPath: settings.scriptPath }, templateSource);
   await hooks.run('ParserFirstCallInit', renderer);
   const parserCache = new ParserCache();
   const pageRenderer = new PageRenderer(renderer, parserCache);

@@ -16,3 +16,16 @@ describe.each(testDatabaseKinds())('wiki basics on %s', (kind) => {
     expect(res.text).toContain('id="firstHeading"');
   });
 });
+
+describe('site magic words', () => {
+  test('{{SITENAME}} and {{SERVER}} render the configured values', async () => {
+    const wiki = await createTestWiki('sqlite', { sitename: 'Test Docs' });
+    try {
+      await wiki.edit('Magic', 'Site: {{SITENAME}} at {{SERVER}}{{SCRIPTPATH}}');
+      const res = await wiki.agent.get('/wiki/Magic');
+      expect(res.text).toContain('Site: Test Docs at http://localhost/w');
+    } finally {
+      await wiki.close();
+    }
+  });
+});
