@@ -23,7 +23,8 @@ describe('site magic words', () => {
     try {
       await wiki.edit('Magic', 'Site: {{SITENAME}} at {{SERVER}}{{SCRIPTPATH}}');
       const res = await wiki.agent.get('/wiki/Magic');
-      expect(res.text).toContain('Site: Test Docs at http://localhost/w');
+      // A bare URL becomes a free external link, as in MediaWiki.
+      expect(res.text).toContain('Site: Test Docs at <a rel="nofollow" class="external free" href="http://localhost/w">');
     } finally {
       await wiki.close();
     }
