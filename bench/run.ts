@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: (a) cached page views per second over loopback with
+ * autocannon, (b) render time of the 30 KB benchmark page with its templates
+ * loaded from the page store. Prints a table, then one JSON line with every
+ * figure as the last line (for scripts comparing runs).
+ *
+ * Peer figures on the same kind of machine (from ../shared/bench/page30k/README.md):
+ * MediaWiki 1.39 parses the 30 KB page in 30–37 ms and serves 63–75 cached
+ * views/s.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { defaultSettings, validateSettings } from '../engine/config/Settings';
+import { createApp } from '../engine/http/createApp';
+import { seedIfEmpty } from '../engine/seed/Seeder';
+import { createServices } from '../engine/services/createServices';
+
+const FIXTURE_DIR = path.resolve(__dirname, '../../shared/bench/page30k');
+const MW_139_PARSE_MS = [30, 37];
+const MW_139_CACHED_RPS = [63, 75];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function titleFromFixture(file: string): string {
+  return file.replace(/\.wikitext$/, '').replace(/^Template_/, 'Template:').replace(/_/g, ' ');
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiportal-bench-'));
+  const settings = validateSettings({ ...defaultSettings(), dataDir, port: 0, secretKey: 'b'.repeat(64) });
+  const services = await createServices(settings);
+  await seedIfEmpty(services);
+  const figures: Record<string, number | string> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}` };
+
+  // (b) render of the 30 KB page, templates from the page store.
+  const hasFixture = fs.existsSync(FIXTURE_DIR);
+  if (hasFixture) {
+    for (const file of fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.wikitext') && f !== 'Benchmark_page.wikitext')) {
+      await services.pageUpdater.save({
+        title: services.titleFactory.newFromTextThrow(titleFromFixture(file)),
+        text: fs.readFileSync(path.join(FIXTURE_DIR, file), 'utf8'),
+        user: { id: 0, name: '127.0.0.1' },
+        summary: 'bench fixture',
+      });
+    }
+    const text = fs.readFileSync(path.join(FIXTURE_DIR, 'Benchmark_page.wikitext'), 'utf8');
+    const title = services.titleFactory.newFromTextThrow('Benchmark page');
+    await services.pageUpdater.save({ title, text, user: { id: 0, name: '127.0.0.1' }, summary: 'bench fixture' });
+    for (let i = 0; i < 3; i++) await services.renderer.render(text, { title });
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const start = process.hrtime.bigint();
+      await services.renderer.render(text, { title });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    figures.render30kMs = Math.round(median(times) * 10) / 10;
+    figures.render30kVsMediaWiki139 = Math.round((median(times) / MW_139_PARSE_MS[1]) * 100) / 100;
+  }
+
+  // (a) cached page views over loopback.
+  const app = createApp(services);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const target = hasFixture ? '/wiki/Benchmark_page' : '/wiki/Main_Page';
+  const url = `http://127.0.0.1:${port}${target}`;
+  const warm = await fetch(url);
+  if (warm.status !== 200) throw new Error(`Warm-up request failed: ${warm.status}`);
+  const result = await autocannon({ url, connections: 8, duration: 8 });
+  server.close();
+  figures.pageViewRps = Math.round(result.requests.average);
+  figures.pageViewLatencyP50Ms = result.latency.p50;
+  figures.pageViewErrors = result.errors + result.non2xx;
+  figures.pageViewVsMediaWiki139 = Math.round((result.requests.average / MW_139_CACHED_RPS[1]) * 100) / 100;
+  figures.parserCache = JSON.stringify(services.parserCache.stats());
+
+  await services.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const rows: Array<[string, string]> = [
+    ['machine', String(figures.machine)],
+    ['cached page view (req/s, 8 connections)', `${figures.pageViewRps} (MediaWiki 1.39: ${MW_139_CACHED_RPS.join('–')})`],
+    ['cached page view latency p50 (ms)', String(figures.pageViewLatencyP50Ms)],
+    ['errors / non-2xx', String(figures.pageViewErrors)],
+  ];
+  if (hasFixture) rows.push(['render 30 KB page, median of 15 (ms)', `${figures.render30kMs} (MediaWiki 1.39 parse: ${MW_139_PARSE_MS.join('–')})`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
