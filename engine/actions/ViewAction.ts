@@ -9,7 +9,6 @@ import type { RequestContext } from '../context/RequestContext';
 import { defaultContentModel } from '../content/ContentModel';
 import { getRedirectTargetText } from '../content/RedirectParser';
 import { showDiff } from '../diff/DifferenceEngine';
-import { NotFoundError } from '../errors/ErrorPageError';
 import { html, rawHtml } from '../html/Html';
 import { MessageOverrides } from '../i18n/MessageOverrides';
 import type { RevisionRecord } from '../storage/RevisionRecord';

@@ -243,6 +243,13 @@ describe.each(testDatabaseKinds())('ViewAction on %s', (kind) => {
       expect(res.text).toMatch(/<body class="[^"]*\bmw-redirect-to-fragment\b/);
     });
 
+    test('a redirect to a section gives the target page\'s canonical URL, without the fragment', async () => {
+      const res = await wiki.agent.get('/wiki/Redir_to_section');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<link rel="canonical" href="http://localhost/wiki/Target">');
+      expect(res.text).not.toContain('#Section_two">');
+    });
+
     test('a redirect to a missing page shows the redirect page (MediaWiki only follows to existing pages)', async () => {
       const res = await wiki.agent.get('/wiki/Redir_to_nowhere');
       expect(res.status).toBe(200);
