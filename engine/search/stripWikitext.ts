@@ -26,7 +26,10 @@ const CONTROL_CHARS = /[^\P{Cc}\t\n\r]/gu;
 // The URL schemes MediaWiki recognises in external links (a practical subset
 // of $wgUrlProtocols), plus protocol-relative '//'.
 const URL_PROTOCOL = String.raw`(?:https?:\/\/|ftps?:\/\/|sftp:\/\/|ssh:\/\/|git:\/\/|svn:\/\/|irc:\/\/|ircs:\/\/|gopher:\/\/|news:|mailto:|tel:|sms:|xmpp:|geo:|\/\/)`;
-const BRACKETED_EXTERNAL_LINK = new RegExp(String.raw`\[${URL_PROTOCOL}[^\s\[\]<>"]*(?:[ \t]+([^\]\n]*))?\]`, 'gi');
+// The patterns below are written so that no input makes them backtrack
+// quadratically (page text is user input): character classes stop at the
+// delimiter that ends them, and nothing repeats on both sides of a separator.
+const BRACKETED_EXTERNAL_LINK = new RegExp(String.raw`\[${URL_PROTOCOL}[^\s\[\]<>"]*(?:[ \t]([^\[\]\n]*))?\]`, 'gi');
 const BARE_URL = /\b(?:https?|ftps?):\/\/[^\s<>[\]{}|"]+/gi;
 // An internal link with no link inside it, and its link trail ([[game]]s).
 const INNERMOST_INTERNAL_LINK = /\[\[([^[\]]*)\]\]([\p{L}\p{M}]*)/gu;
@@ -71,11 +74,28 @@ function replaceInternalLinks(text: string): string {
   return text.replace(/\[\[|\]\]/g, ' ');
 }
 
+/** Headings ("== Words ==" at the start of a line): the words stay, the '=' go. */
+function stripHeadings(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('=')) return line;
+      const trimmed = line.trimEnd();
+      if (!trimmed.endsWith('=')) return line;
+      let start = 0;
+      while (start < trimmed.length && trimmed[start] === '=') start++;
+      let end = trimmed.length;
+      while (end > start && trimmed[end - 1] === '=') end--;
+      return trimmed.slice(start, end);
+    })
+    .join('\n');
+}
+
 function stripMarkup(text: string): string {
   // HTML and extension tags (keeping what is between them), as SearchUpdate::updateText does.
   text = text.replace(/<\/?[A-Za-z][^<>]*>/g, ' ');
   // External links: the label is kept, the URL is not (SearchUpdate strips URLs).
-  text = text.replace(BRACKETED_EXTERNAL_LINK, (_whole, label?: string) => label ?? ' ');
+  text = text.replace(BRACKETED_EXTERNAL_LINK, (_whole, label?: string) => label?.trim() || ' ');
   text = text.replace(BARE_URL, ' ');
   text = replaceInternalLinks(text);
   // Table markup: the structure lines carry only attributes; cell lines
@@ -85,15 +105,14 @@ function stripMarkup(text: string): string {
   text = text.replace(/\|\||!!/g, ' ');
   // Template, parameter and table braces, and the pipes separating parameters.
   text = text.replace(/\{\{+|\}\}+|\{\||\|\}|\|/g, ' ');
-  // Headings: the words stay, the '=' go.
-  text = text.replace(/^[ \t]*(=+)[ \t]*(.*?)[ \t]*\1[ \t]*$/gm, '$2');
+  text = stripHeadings(text);
   // List, indent and definition markers; horizontal rules.
   text = text.replace(/^[ \t]*[*#:;]+/gm, ' ');
   text = text.replace(/^-{4,}/gm, ' ');
   // Bold and italic quotes ('' and '''), as SearchUpdate does; a single apostrophe is a letter of a word.
   text = text.replace(/'{2,}/g, '');
   // Behaviour switches such as __TOC__ and __NOINDEX__.
-  text = text.replace(/__[A-Z0-9_]+__/g, ' ');
+  text = text.replace(/__[A-Z0-9_]{1,40}__/g, ' ');
   return decodeEntities(text);
 }
 
@@ -105,13 +124,28 @@ function stripMarkup(text: string): string {
 export function stripWikitext(wikitext: string): string {
   let text = wikitext.replace(CONTROL_CHARS, ' ').replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
   // <nowiki> and <pre> content is shown literally: it is not stripped of
-  // markup, only its character references are decoded.
-  const literal = /<(nowiki|pre)(?:\s[^<>]*)?>([\s\S]*?)<\/\1\s*>/gi;
+  // markup, only its character references are decoded. An opening tag
+  // without a closing one is left to the markup stripper.
+  const opening = /<(nowiki|pre)(?:\s[^<>]*)?>/gi;
+  const unclosed = new Set<string>();
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(literal)) {
-    out += stripMarkup(text.slice(last, m.index)) + ' ' + decodeEntities(m[2]) + ' ';
-    last = m.index + m[0].length;
+  for (let m = opening.exec(text); m !== null; m = opening.exec(text)) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const closing = new RegExp(`</${name}\\s*>`, 'gi');
+    closing.lastIndex = opening.lastIndex;
+    const close = closing.exec(text);
+    if (close === null) {
+      // No later opening tag of this name can find a closing one either.
+      unclosed.add(name);
+      continue;
+    }
+    let content = text.slice(opening.lastIndex, close.index);
+    // <nowiki> tags inside <pre> are not shown (MediaWiki allows them there).
+    if (name === 'pre') content = content.replace(/<\/?nowiki\s*\/?>/gi, '');
+    out += stripMarkup(text.slice(last, m.index)) + ' ' + decodeEntities(content) + ' ';
+    last = opening.lastIndex = closing.lastIndex;
   }
   text = out + stripMarkup(text.slice(last));
   // Decoding may have produced control characters again (&#1;).
@@ -155,21 +189,27 @@ interface Range {
 
 /** Splits marker-annotated text into plain text and the ranges of the matches. Unbalanced markers are tolerated. */
 function parseHighlighted(highlighted: string): { text: string; matches: Range[] } {
-  let text = '';
+  const chunks: string[] = [];
   const matches: Range[] = [];
+  let length = 0;
   let open = -1;
-  for (const ch of highlighted) {
-    if (ch === MATCH_START) {
-      if (open < 0) open = text.length;
-    } else if (ch === MATCH_END) {
-      if (open >= 0 && text.length > open) matches.push({ start: open, end: text.length });
-      open = -1;
+  let last = 0;
+  const markers = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
+  for (let m = markers.exec(highlighted); m !== null; m = markers.exec(highlighted)) {
+    chunks.push(highlighted.slice(last, m.index));
+    length += m.index - last;
+    last = m.index + 1;
+    if (m[0] === MATCH_START) {
+      if (open < 0) open = length;
     } else {
-      text += ch;
+      if (open >= 0 && length > open) matches.push({ start: open, end: length });
+      open = -1;
     }
   }
-  if (open >= 0 && text.length > open) matches.push({ start: open, end: text.length });
-  return { text, matches };
+  chunks.push(highlighted.slice(last));
+  length += highlighted.length - last;
+  if (open >= 0 && length > open) matches.push({ start: open, end: length });
+  return { text: chunks.join(''), matches };
 }
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);

@@ -75,6 +75,21 @@ describe('stripWikitext', () => {
     expect(stripWikitext(`a${S}b${E}c &#1;d`)).toBe('a b c d');
   });
 
+  it('shows <nowiki> inside <pre> without its tags', () => {
+    expect(stripWikitext('<pre>a <nowiki>{{b}}</nowiki> c</pre>')).toBe('a {{b}} c');
+  });
+
+  it('takes linear time on pathological input', () => {
+    const n = 50000;
+    const inputs = [
+      '='.repeat(n), '=' + ' '.repeat(n) + 'x', '[http://x ' + ' '.repeat(n), '[http://x '.repeat(n), '<nowiki>'.repeat(n),
+      '_'.repeat(n), '[[a|'.repeat(n), '{{'.repeat(n), '<a '.repeat(n), '<!--'.repeat(n), '&#1'.repeat(n),
+    ];
+    const started = Date.now();
+    for (const input of inputs) stripWikitext(input);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('copes with unclosed markup', () => {
     expect(stripWikitext('[[unclosed {{template <!-- comment')).toBe('unclosed template');
   });
