@@ -67,7 +67,8 @@ export class EditAction implements PageAction {
       latest,
       baseRevId: request.getInt('editRevId', latest?.id ?? 0),
       text: request.getText('wpTextbox1'),
-      summary: request.getVal('wpSummary', '').slice(0, SUMMARY_CHARACTER_LIMIT),
+      // The limit counts characters (code points), as MediaWiki's CommentStore does.
+      summary: [...request.getVal('wpSummary', '')].slice(0, SUMMARY_CHARACTER_LIMIT).join(''),
       minor: request.getCheck('wpMinoredit') && services.permissionManager.userHasRight(context.user, 'minoredit'),
       section,
     };

@@ -45,9 +45,8 @@ export class HistoryAction implements PageAction {
     const offset = parseOffset(request.getVal('offset'));
     // Fetch one extra row to know whether another page exists in that direction.
     const rows = await services.revisionStore.getHistory(page.id, newer ? { limit: limit + 1, afterId: offset ?? 0 } : { limit: limit + 1, beforeId: offset });
-    let hasMoreInDirection = rows.length > limit;
+    const hasMoreInDirection = rows.length > limit;
     const revisions = newer ? rows.slice(rows.length > limit ? 1 : 0) : rows.slice(0, limit);
-    if (newer && !offset) hasMoreInDirection = false;
 
     const parentLengths = await services.revisionStore.getLengths(revisions.map((r) => r.parentId ?? 0));
     const hasNewer = newer ? hasMoreInDirection : offset !== undefined;

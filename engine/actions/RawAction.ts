@@ -6,6 +6,7 @@
  * MediaWiki:Common.css whether or not it exists).
  */
 import type { RequestContext } from '../context/RequestContext';
+import { defaultContentModel } from '../content/ContentModel';
 import { ErrorPageError } from '../errors/ErrorPageError';
 import type { PageAction } from './Action';
 
@@ -19,6 +20,12 @@ export class RawAction implements PageAction {
     const title = context.getTitle();
     const ctype = request.getVal('ctype') ?? 'text/x-wiki';
     if (!ALLOWED_CTYPES.has(ctype)) throw new ErrorPageError('internalerror', 'raw-bad-ctype', [], 403);
+    // Serving an openly editable page as JavaScript would let anyone publish a
+    // script from this origin (trusted by script-src 'self'); MediaWiki refuses
+    // with `unprotected-js` unless the page is a JS page, which needs editsitejs/edituserjs.
+    if (ctype === 'text/javascript' && defaultContentModel(title) !== 'javascript') {
+      throw new ErrorPageError('internalerror', 'unprotected-js', [], 403);
+    }
     const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
     const oldId = request.getInt('oldid', 0);
     const revision = oldId > 0 ? await services.revisionStore.getRevisionById(oldId) : page ? await services.revisionStore.getRevisionById(page.latest) : null;

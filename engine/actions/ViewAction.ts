@@ -27,10 +27,10 @@ export class ViewAction implements PageAction {
       await showDiff(context);
       return;
     }
-    await this.showPage(context, context.getTitle(), null);
+    await this.showPage(context, context.getTitle(), null, '');
   }
 
-  private async showPage(context: RequestContext, title: Title, redirectedFrom: Title | null): Promise<void> {
+  private async showPage(context: RequestContext, title: Title, redirectedFrom: Title | null, redirectFragment: string): Promise<void> {
     const { services, request, output } = context;
     const oldId = request.getInt('oldid', 0);
     const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
@@ -65,7 +65,7 @@ export class ViewAction implements PageAction {
         const targetPage = await services.pageStore.getPage({ namespace: target.getNamespace(), dbKey: target.getDBkey() });
         if (targetPage) {
           context.title = target;
-          await this.showPage(context, target, title);
+          await this.showPage(context, services.titleFactory.makeTitle(target.getNamespace(), target.getDBkey()), title, target.getFragment());
           return;
         }
       }
@@ -74,14 +74,14 @@ export class ViewAction implements PageAction {
     output.isArticle = true;
     output.revisionId = revision.id;
     output.lastModified = revision.timestamp;
-    if (isCurrent) output.canonicalUrl = title.getFullURL();
+    if (isCurrent) output.canonicalUrl = services.titleFactory.makeTitle(title.getNamespace(), title.getDBkey()).getFullURL();
     else output.setRobotPolicy('noindex,nofollow');
 
     if (redirectedFrom) {
       const fromLink = html`<a href="${redirectedFrom.getLocalURL({ redirect: 'no' })}" class="mw-redirect" title="${redirectedFrom.getPrefixedText()}">${redirectedFrom.getPrefixedText()}</a>`;
       output.addSubtitle(html`<span class="mw-redirectedfrom">${rawHtml(context.msg('redirectedfrom').rawParams(fromLink).parse())}</span>`);
-      const fragment = services.titleFactory.newFromText(getRedirectTargetText(text) ?? '')?.getFragment();
-      if (fragment) output.bodyClasses.push('mw-redirect-to-fragment');
+      // MediaWiki scrolls to the redirect's section (client side); the class marks it.
+      if (redirectFragment) output.bodyClasses.push('mw-redirect-to-fragment');
     }
     if (!isCurrent) await this.addRevisionNavigation(context, title, revision, page.latest);
 
@@ -91,7 +91,9 @@ export class ViewAction implements PageAction {
       return;
     }
 
-    if (redirectTarget !== null && (request.getVal('redirect') === 'no' || !isCurrent || redirectedFrom !== null)) {
+    // A redirect that was not followed (redirect=no, old revision, double
+    // redirect, missing or special target) shows MediaWiki's redirect notice.
+    if (redirectTarget !== null) {
       output.addHtml(this.redirectNotice(context, redirectTarget));
       return;
     }

@@ -23,7 +23,7 @@ export function errorHandler(services: Services, log: (line: string) => void = (
         pageError = error;
       } else if (error.status === 413 || error.type === 'entity.too.large') {
         pageError = new ErrorPageError('internalerror', 'http-request-too-large', [], 413);
-      } else if (error.status && error.status >= 400 && error.status < 500 && error.expose) {
+      } else if (error.status && error.status >= 400 && error.status < 500) {
         pageError = new ErrorPageError('internalerror', 'http-bad-request', [], error.status);
       } else {
         const id = randomBytes(6).toString('hex');

@@ -88,6 +88,16 @@ describe.each(testDatabaseKinds())('ViewAction on %s', (kind) => {
       expect(canonical.status).toBe(200);
     });
 
+    test('the site root redirects to the main page; HEAD works on articles', async () => {
+      const root = await wiki.agent.get('/').redirects(0);
+      expect(root.status).toBe(301);
+      expect(root.headers.location).toBe('/wiki/Main_Page');
+      const head = await wiki.agent.head('/wiki/Hello_world');
+      expect(head.status).toBe(200);
+      expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(head.text ?? '').toBe('');
+    });
+
     test('a missing page answers 404 with MediaWiki\'s "no text" notice and a create link', async () => {
       const res = await wiki.agent.get('/wiki/No_such_page_here');
       expect(res.status).toBe(404);
