@@ -2,6 +2,20 @@
  * Core special pages by canonical name (MediaWiki's SpecialPageFactory::CORE_LIST).
  */
 import type { SpecialPageFactoryFunction } from './SpecialPageFactory';
+import { SpecialAllPages } from './specials/SpecialAllPages';
+import { SpecialLog } from './specials/SpecialLog';
+import { SpecialPrefixIndex } from './specials/SpecialPrefixIndex';
+import { SpecialRecentChanges } from './specials/SpecialRecentChanges';
+import { SpecialSearch } from './specials/SpecialSearch';
+import { SpecialSpecialPages } from './specials/SpecialSpecialPages';
+import { SpecialVersion } from './specials/SpecialVersion';
 
 export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction> = new Map<string, SpecialPageFactoryFunction>([
+  ['AllPages', () => new SpecialAllPages()],
+  ['PrefixIndex', () => new SpecialPrefixIndex()],
+  ['RecentChanges', () => new SpecialRecentChanges()],
+  ['Log', () => new SpecialLog()],
+  ['Version', () => new SpecialVersion()],
+  ['SpecialPages', () => new SpecialSpecialPages()],
+  ['Search', () => new SpecialSearch()],
 ]);

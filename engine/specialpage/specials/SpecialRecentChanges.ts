@@ -1,0 +1,394 @@
+/**
+ * Special:RecentChanges (MediaWiki's SpecialRecentChanges in its non-JS,
+ * "old changes list" form): the recentchanges rows of the last `days` days,
+ * newest first, grouped under a heading per day.
+ *
+ * Options, read from the query string and then from the subpage
+ * (Special:RecentChanges/days=30,limit=100,hideminor — the subpage wins, as
+ * in MediaWiki): `days` (default 7, at most $wgRCMaxAge), `limit` (default
+ * 50, at most 500), `from` (a TS_MW timestamp), the filters `hideminor`,
+ * `hidebots` (on by default), `hidemyself`, `hideliu`, `hideanons`,
+ * `hidenewpages`, `hidelog`, and `namespace` (one or several ids separated
+ * by ';') with `associated` (add the talk/subject namespaces) and `invert`.
+ * Malformed values fall back to the defaults rather than erroring.
+ *
+ * Each line reads as MediaWiki's:
+ *   (diff | hist) . . N m Page; 22:36 . . (+12) . . User (talk | contribs) (summary)
+ * and log entries as "(Move log); 22:36 . . <log action> (comment)".
+ */
+import type { RequestContext } from '../../context/RequestContext';
+import { html, rawHtml, SafeHtml } from '../../html/Html';
+import { formatSizeDelta, userLinks } from '../../page/ChangeListFormatting';
+import { RC_LOG, RC_NEW } from '../../storage/RecentChangeWriter';
+import type { Title } from '../../title/Title';
+import { formatUserDate, formatUserTime, formatUserTimestamp, parseTimestamp, toMwTimestamp } from '../../util/Timestamp';
+import { SpecialPage } from '../SpecialPage';
+import { commentBlock, LogLine, logActionHtml, logLineTitles, logName, parseLimit } from './SpecialLog';
+import { checkbox, findExisting, formatNumber, getFormStart, joinPipes, namespaceSelector, pageKey, pageLink, specialPageTitle } from './SpecialPageHtml';
+
+export const RC_DEFAULT_DAYS = 7;
+export const RC_DEFAULT_LIMIT = 50;
+export const RC_MAX_LIMIT = 500;
+/** $wgRCLinkLimits and $wgRCLinkDays: the choices offered in the options box. */
+const LINK_LIMITS = [50, 100, 250, 500];
+const LINK_DAYS = [1, 3, 7, 14, 30];
+
+/** The hide/show filters, in the order of MediaWiki's legacy options box, with their message stems. */
+const TOGGLES = [
+  ['hideminor', 'rcshowhideminor'],
+  ['hidebots', 'rcshowhidebots'],
+  ['hideanons', 'rcshowhideanons'],
+  ['hideliu', 'rcshowhideliu'],
+  ['hidemyself', 'rcshowhidemine'],
+  ['hidenewpages', 'rcshowhidenewpages'],
+  ['hidelog', 'rcshowhidelog'],
+] as const;
+
+type ToggleName = (typeof TOGGLES)[number][0];
+
+interface RcOptions extends Record<ToggleName, boolean> {
+  days: number;
+  limit: number;
+  from: string;
+  /** ';'-separated namespace ids, '' for all. */
+  namespace: string;
+  associated: boolean;
+  invert: boolean;
+}
+
+const DEFAULTS: RcOptions = {
+  days: RC_DEFAULT_DAYS,
+  limit: RC_DEFAULT_LIMIT,
+  from: '',
+  namespace: '',
+  associated: false,
+  invert: false,
+  hideminor: false,
+  hidebots: true,
+  hideanons: false,
+  hideliu: false,
+  hidemyself: false,
+  hidenewpages: false,
+  hidelog: false,
+};
+
+type BooleanOption = ToggleName | 'associated' | 'invert';
+const BOOLEAN_OPTIONS: readonly BooleanOption[] = ['associated', 'invert', ...TOGGLES.map(([name]) => name)];
+
+function isBooleanOption(name: string): name is BooleanOption {
+  return (BOOLEAN_OPTIONS as readonly string[]).includes(name);
+}
+
+interface RcRow {
+  rc_id: number;
+  rc_timestamp: string;
+  rc_namespace: number;
+  rc_title: string;
+  rc_comment: string;
+  rc_minor: boolean | number;
+  rc_bot: boolean | number;
+  rc_cur_id: number;
+  rc_this_oldid: number;
+  rc_last_oldid: number;
+  rc_type: number;
+  rc_old_len: number | null;
+  rc_new_len: number | null;
+  rc_log_type: string | null;
+  rc_log_action: string | null;
+  rc_params: string | null;
+  actor_name: string;
+  actor_user: number | null;
+}
+
+export class SpecialRecentChanges extends SpecialPage {
+  override readonly group = 'changes';
+
+  constructor() {
+    super('RecentChanges');
+  }
+
+  /** $wgRCMaxAge in days: older changes are purged, so longer periods are pointless. */
+  private maxDays(context: RequestContext): number {
+    return context.services.settings.rcMaxAge / 86400;
+  }
+
+  async execute(context: RequestContext, subPage: string | null): Promise<void> {
+    const { output } = context;
+    const options = this.readOptions(context, subPage);
+    const rows = await this.query(context, options);
+
+    const intro = context.msg('recentchangestext');
+    if (!intro.isDisabled()) output.addHtml(html`<div class="mw-specialpage-summary">${rawHtml(intro.parseAsBlock())}</div>`);
+    output.addHtml(this.optionsBox(context, options, rows.length));
+    if (rows.length === 0) {
+      output.addHtml(html`<div class="mw-changeslist-empty">${rawHtml(context.msg('recentchanges-noresult').parse())}</div>`);
+      return;
+    }
+    output.addHtml(this.legend(context));
+    output.addHtml(await this.changesList(context, rows));
+  }
+
+  /** FormOptions::fetchValuesFromRequest, then the subpage (ChangesListSpecialPage::parseParameters). */
+  private readOptions(context: RequestContext, subPage: string | null): RcOptions {
+    const { request } = context;
+    const options: RcOptions = { ...DEFAULTS };
+    for (const name of BOOLEAN_OPTIONS) {
+      options[name] = request.getBool(name, DEFAULTS[name]);
+    }
+    options.days = this.parseDays(context, request.getVal('days'));
+    options.limit = parseLimit(request.getVal('limit'), RC_DEFAULT_LIMIT, RC_MAX_LIMIT);
+    options.namespace = request.getVal('namespace') ?? '';
+    options.from = this.parseFrom(request.getVal('from'));
+
+    if (subPage) {
+      for (const bit of subPage.split(',').map((b) => b.trim()).filter((b) => b !== '')) {
+        const eq = bit.indexOf('=');
+        const name = eq < 0 ? bit : bit.slice(0, eq);
+        const value = eq < 0 ? null : bit.slice(eq + 1);
+        if (/^\d+$/.test(bit)) options.limit = parseLimit(bit, RC_DEFAULT_LIMIT, RC_MAX_LIMIT);
+        else if (name === 'limit' && value !== null) options.limit = parseLimit(value, RC_DEFAULT_LIMIT, RC_MAX_LIMIT);
+        else if (name === 'days' && value !== null) options.days = this.parseDays(context, value);
+        else if (name === 'namespace' && value !== null) options.namespace = value;
+        else if (name === 'from' && value !== null) options.from = this.parseFrom(value);
+        else if (isBooleanOption(name)) {
+          // "hidebots" turns the filter on, "hidebots=0" off.
+          options[name] = value === null || (value !== '' && value !== '0' && value.toLowerCase() !== 'false');
+        } else if (value === null && isBooleanOption(`hide${name}`)) {
+          // The old short forms: "bots", "minor", "liu"… show what is hidden by default.
+          options[`hide${name}` as BooleanOption] = false;
+        }
+      }
+    }
+    return options;
+  }
+
+  /** Days may be fractional (0.5 = twelve hours), as in MediaWiki; bounded by $wgRCMaxAge. */
+  private parseDays(context: RequestContext, raw: string | null): number {
+    if (raw === null || !/^\s*\d+(\.\d+)?\s*$/.test(raw)) return RC_DEFAULT_DAYS;
+    return Math.min(Number(raw), this.maxDays(context));
+  }
+
+  private parseFrom(raw: string | null): string {
+    if (raw === null || !/^\d{14}$/.test(raw)) return '';
+    return parseTimestamp(raw) ?? '';
+  }
+
+  /** The namespace filter as ids, or null for all: unknown or malformed ids are ignored. */
+  private namespaces(context: RequestContext, options: RcOptions): number[] | null {
+    const info = context.services.namespaceInfo;
+    const ids = options.namespace
+      .split(';')
+      .map((part) => part.trim())
+      .filter((part) => /^-?\d+$/.test(part))
+      .map(Number)
+      .filter((ns) => ns >= 0 && info.exists(ns));
+    if (ids.length === 0) return null;
+    const all = new Set(ids);
+    if (options.associated) for (const ns of ids) all.add(info.getAssociated(ns));
+    return [...all].sort((a, b) => a - b);
+  }
+
+  private async query(context: RequestContext, options: RcOptions): Promise<RcRow[]> {
+    const { services } = context;
+    const cutoff = toMwTimestamp(new Date(Date.now() - options.days * 86400 * 1000));
+    const q = services.db('recentchanges').join('actor', 'actor_id', 'rc_actor').select('recentchanges.*', 'actor_name', 'actor_user').where('rc_timestamp', '>=', cutoff);
+    if (options.from) q.where('rc_timestamp', '>=', options.from);
+    if (options.hideminor) q.where('rc_minor', false);
+    if (options.hidebots) q.where('rc_bot', false);
+    if (options.hideanons) q.whereNotNull('actor_user');
+    if (options.hideliu) q.whereNull('actor_user');
+    if (options.hidenewpages) q.whereNot('rc_type', RC_NEW);
+    if (options.hidelog) q.whereNot('rc_type', RC_LOG);
+    if (options.hidemyself) {
+      // Anonymous users are their IP address's actor; someone who never acted has nothing to hide.
+      const me = await services.actorStore.findActorId(context.user.name);
+      if (me !== undefined) q.whereNot('rc_actor', me);
+    }
+    const namespaces = this.namespaces(context, options);
+    if (namespaces) {
+      if (options.invert) q.whereNotIn('rc_namespace', namespaces);
+      else q.whereIn('rc_namespace', namespaces);
+    }
+    return q.orderBy([{ column: 'rc_timestamp', order: 'desc' }, { column: 'rc_id', order: 'desc' }]).limit(options.limit);
+  }
+
+  /** A link to this page with some options changed; only non-default values go into the URL. */
+  private optionsUrl(context: RequestContext, options: RcOptions, override: Partial<RcOptions>): string {
+    const merged: RcOptions = { ...options, ...override };
+    const query: Record<string, string | number> = {};
+    for (const key of Object.keys(DEFAULTS) as Array<keyof RcOptions>) {
+      const value = merged[key];
+      if (value === DEFAULTS[key]) continue;
+      query[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    }
+    return specialPageTitle(context, this.name).getLocalURL(query);
+  }
+
+  /** ChangesListSpecialPage's legacy options panel: limits and days, hide/show links, "changes since now", namespace form. */
+  private optionsBox(context: RequestContext, options: RcOptions, count: number): SafeHtml {
+    const optionLink = (text: string, override: Partial<RcOptions>, active: boolean) =>
+      html`<a href="${this.optionsUrl(context, options, override)}">${active ? html`<strong>${text}</strong>` : text}</a>`;
+
+    const limits = joinPipes(LINK_LIMITS.filter((n) => n <= RC_MAX_LIMIT).map((n) => optionLink(formatNumber(context, n), { limit: n }, n === options.limit)));
+    const days = joinPipes(LINK_DAYS.filter((d) => d <= this.maxDays(context)).map((d) => optionLink(formatNumber(context, d), { days: d }, d === options.days)));
+    const rclinks = context.msg('rclinks').rawParams(limits, days).escaped();
+
+    const toggles = joinPipes(
+      TOGGLES.map(([name, stem]) => {
+        const hidden = options[name];
+        const link = optionLink(context.msg(`${stem}-${hidden ? 'show' : 'hide'}`).text(), { [name]: !hidden }, false);
+        return html`<span class="rcshowhideoption ${stem}" data-filter-name="${name}">${rawHtml(context.msg(stem).rawParams(link).escaped())}</span>`;
+      }),
+    );
+
+    const now = toMwTimestamp();
+    const listFrom = optionLink(context.msg('rclistfrom', formatUserTimestamp(now, context.language), formatUserTime(now, context.language), formatUserDate(now, context.language)).text(), { from: now }, false);
+
+    const note = options.from
+      ? context
+          .msg('rcnotefrom')
+          .numParams(options.limit)
+          .params(options.from, formatUserDate(options.from, context.language), formatUserTime(options.from, context.language))
+          .numParams(count)
+          .parse()
+      : context.msg('rcnote').numParams(count, options.days).params('', formatUserDate(now, context.language), formatUserTime(now, context.language)).parse();
+
+    return html`<div class="rcoptions-note"><p class="rcnote">${rawHtml(note)}</p></div>
+<fieldset class="rcoptions cloptions"><legend>${context.msg('recentchanges-legend').text()}</legend>
+<span class="rclinks">${rawHtml(rclinks)}</span><br>
+<span class="rcshowhide">${toggles}</span><br>
+<span class="rclistfrom">${listFrom}</span>
+<hr>${this.namespaceForm(context, options)}</fieldset>`;
+  }
+
+  /** The namespace form; the other options travel along as hidden fields. */
+  private namespaceForm(context: RequestContext, options: RcOptions): SafeHtml {
+    const hidden: SafeHtml[] = [];
+    for (const key of Object.keys(DEFAULTS) as Array<keyof RcOptions>) {
+      if (key === 'namespace' || key === 'invert' || key === 'associated') continue;
+      const value = options[key];
+      if (value === DEFAULTS[key]) continue;
+      hidden.push(html`<input type="hidden" name="${key}" value="${typeof value === 'boolean' ? (value ? 1 : 0) : value}">`);
+    }
+    const namespaces = this.namespaces(context, { ...options, associated: false });
+    const selected = namespaces && namespaces.length === 1 ? namespaces[0] : null;
+    return html`${getFormStart(context, specialPageTitle(context, this.name), { id: 'mw-recentchanges-form' })}${hidden}
+<table class="mw-recentchanges-table"><tr><td class="mw-label mw-namespace-label"><label for="namespace">${context.msg('namespace').text()}</label></td>
+<td class="mw-input">${namespaceSelector(context, selected, { all: true })} ${checkbox('nsinvert', 'invert', options.invert, context.msg('invert').text())} ${checkbox('nsassociated', 'associated', options.associated, context.msg('namespace_association').text())}</td></tr>
+<tr><td></td><td class="mw-submit"><button type="submit">${context.msg('recentchanges-submit').text()}</button></td></tr></table></form>`;
+  }
+
+  /** ChangesList::makeLegend(): what the letters and numbers mean. */
+  private legend(context: RequestContext): SafeHtml {
+    const entry = (term: SafeHtml, key: string) => html`<dt>${term}</dt><dd>${rawHtml(context.msg(key).parse())}</dd>`;
+    return html`<div class="mw-changeslist-legend"><div class="mw-changeslist-legend-heading">${rawHtml(context.msg('recentchanges-legend-heading').parse())}</div><dl>
+${entry(this.flag(context, 'newpage', 'newpageletter', 'recentchanges-label-newpage'), 'recentchanges-legend-newpage')}
+${entry(this.flag(context, 'minoredit', 'minoreditletter', 'recentchanges-label-minor'), 'recentchanges-label-minor')}
+${entry(this.flag(context, 'botedit', 'boteditletter', 'recentchanges-label-bot'), 'recentchanges-label-bot')}
+${entry(html`<span class="mw-plusminus-pos">${rawHtml(context.msg('recentchanges-legend-plusminus').parse())}</span>`, 'recentchanges-label-plusminus')}
+</dl></div>`;
+  }
+
+  /** ChangesList::flag(): a one-letter marker with its explanation as tooltip. */
+  private flag(context: RequestContext, cls: string, letterKey: string, labelKey: string): SafeHtml {
+    return html`<abbr class="${cls}" title="${context.msg(labelKey).text()}">${context.msg(letterKey).text()}</abbr>`;
+  }
+
+  private async changesList(context: RequestContext, rows: readonly RcRow[]): Promise<SafeHtml> {
+    const titles = context.services.titleFactory;
+    const logLines = new Map<number, LogLine>();
+    const linked: Title[] = [];
+    for (const row of rows) {
+      if (row.rc_type === RC_LOG) logLines.set(row.rc_id, toLogLine(row));
+      else linked.push(titles.makeTitle(row.rc_namespace, row.rc_title));
+    }
+    linked.push(...logLineTitles(context, [...logLines.values()]));
+    const existing = await findExisting(context, linked);
+
+    const out: SafeHtml[] = [];
+    let currentDay = '';
+    let items: SafeHtml[] = [];
+    const flush = () => {
+      if (items.length > 0) out.push(html`<h4>${currentDay}</h4>\n<ul class="special">${items}</ul>\n`);
+      items = [];
+    };
+    rows.forEach((row, index) => {
+      const day = formatUserDate(row.rc_timestamp, context.language);
+      if (day !== currentDay) {
+        flush();
+        currentDay = day;
+      }
+      const logLine = logLines.get(row.rc_id);
+      items.push(logLine ? this.logLine(context, row, logLine, existing, index) : this.editLine(context, row, existing, index));
+    });
+    flush();
+    return html`<div class="mw-changeslist">${out}</div>`;
+  }
+
+  private lineClasses(row: RcRow, index: number, kind: string): string {
+    const classes = [index % 2 === 0 ? 'mw-line-even' : 'mw-line-odd', 'mw-changeslist-line', `mw-changeslist-${kind}`, `mw-changeslist-ns${row.rc_namespace}-${escapeClass(row.rc_title)}`];
+    if (row.rc_minor) classes.push('mw-changeslist-minor');
+    if (row.rc_bot) classes.push('mw-changeslist-bot');
+    return classes.join(' ');
+  }
+
+  /** OldChangesList::recentChangesLine() for an edit or a page creation. */
+  private editLine(context: RequestContext, row: RcRow, existing: ReadonlySet<string>, index: number): SafeHtml {
+    const title = context.services.titleFactory.makeTitle(row.rc_namespace, row.rc_title);
+    const isNew = row.rc_type === RC_NEW;
+    const diffText = context.msg('diff').text();
+    // A creation has nothing to compare with, so "diff" is not a link.
+    const diff = isNew
+      ? html`<span>${diffText}</span>`
+      : html`<span><a href="${title.getLocalURL({ curid: row.rc_cur_id, diff: row.rc_this_oldid, oldid: row.rc_last_oldid })}" class="mw-changeslist-diff" title="${title.getPrefixedText()}">${diffText}</a></span>`;
+    const hist = html`<span><a href="${title.getLocalURL({ curid: row.rc_cur_id, action: 'history' })}" class="mw-changeslist-history" title="${title.getPrefixedText()}">${context.msg('hist').text()}</a></span>`;
+    const flags = [
+      isNew ? this.flag(context, 'newpage', 'newpageletter', 'recentchanges-label-newpage') : null,
+      row.rc_minor ? this.flag(context, 'minoredit', 'minoreditletter', 'recentchanges-label-minor') : null,
+      row.rc_bot ? this.flag(context, 'botedit', 'boteditletter', 'recentchanges-label-bot') : null,
+    ].filter((f): f is SafeHtml => f !== null);
+    const delta = (row.rc_new_len ?? 0) - (row.rc_old_len ?? 0);
+    const time = formatUserTime(row.rc_timestamp, context.language);
+    return html`<li class="${this.lineClasses(row, index, isNew ? 'src-mw-new' : 'src-mw-edit')}" data-mw-revid="${row.rc_this_oldid}" data-mw-ts="${row.rc_timestamp}"><span class="mw-changeslist-links">(${diff} | ${hist})</span>${SEPARATOR}${flags.length > 0 ? html`${joinSpaces(flags)} ` : ''}<span class="mw-title">${pageLink(context, title, existing.has(pageKey(title)), undefined, 'mw-changeslist-title')}</span>; <span class="mw-changeslist-date">${time}</span>${SEPARATOR}${formatSizeDelta(context, delta)}${SEPARATOR}${userLinks(context, row.actor_name, row.actor_user ?? 0)}${commentBlock(context, row.rc_comment, title)}</li>\n`;
+  }
+
+  /** OldChangesList for a log entry: the log's name links to that log, then the log line. */
+  private logLine(context: RequestContext, row: RcRow, line: LogLine, existing: ReadonlySet<string>, index: number): SafeHtml {
+    const logPage = specialPageTitle(context, 'Log', line.type);
+    const title = context.services.titleFactory.makeTitle(row.rc_namespace, row.rc_title);
+    const time = formatUserTime(row.rc_timestamp, context.language);
+    return html`<li class="${this.lineClasses(row, index, `log mw-changeslist-log-${line.type}`)}" data-mw-logaction="${line.type}/${line.action}" data-mw-ts="${row.rc_timestamp}">(<a href="${logPage.getLocalURL()}" title="${logPage.getPrefixedText()}">${logName(context, line.type)}</a>); <span class="mw-changeslist-date">${time}</span>${SEPARATOR}${logActionHtml(context, line, existing)}${commentBlock(context, row.rc_comment, title)}</li>\n`;
+  }
+}
+
+/** MediaWiki's " . . " between the parts of a line (a span that CSS can restyle). */
+const SEPARATOR = html` <span class="mw-changeslist-separator">. .</span> `;
+
+/** Sanitizer::escapeClass(): a title made usable as a class name. */
+function escapeClass(text: string): string {
+  const unsafe = '!"#$%&\'()*+,./:;<=>?@[\\]^`{|}~\u00A0';
+  return [...text].map((ch, i) => (ch.charCodeAt(0) <= 0x20 || unsafe.includes(ch) || (i === 0 && /[0-9-]/.test(ch)) ? '_' : ch)).join('');
+}
+
+function joinSpaces(items: readonly SafeHtml[]): SafeHtml {
+  return html`${items.map((item, i) => (i === 0 ? item : html` ${item}`))}`;
+}
+
+function toLogLine(row: RcRow): LogLine {
+  let params: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.rc_params || '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) params = parsed as Record<string, unknown>;
+  } catch {
+    // A row written by something else: show it without parameters rather than fail the page.
+  }
+  return {
+    type: row.rc_log_type ?? '',
+    action: row.rc_log_action ?? '',
+    actorName: row.actor_name,
+    actorUserId: row.actor_user ?? 0,
+    namespace: row.rc_namespace,
+    dbKey: row.rc_title,
+    params,
+  };
+}
