@@ -76,6 +76,16 @@ export class WikitextRenderer implements ParserHookRegistry {
   private async collectTemplates(text: string, page: string): Promise<Map<string, string>> {
     const known = new Map<string, string>();
     const missing = new Set<string>();
+    // Fetch the templates visible in the source first, so the expensive
+    // expansion rounds below usually find nothing more to fetch.
+    const guessed = guessTemplateNames(text, this.config);
+    if (guessed.length > 0) {
+      const fetched = await this.templates.fetch(guessed);
+      for (const name of guessed) {
+        const body = fetched.get(name);
+        if (body !== undefined) known.set(name, body);
+      }
+    }
     for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
       this.installGlobals(known);
       const expanded = Parser.parse(text, page, false, undefined, this.config).expand();
@@ -100,12 +110,18 @@ export class WikitextRenderer implements ParserHookRegistry {
     const templates = await this.collectTemplates(text, page);
     this.installGlobals(templates);
     const root = Parser.parse(text, page, false, undefined, this.config);
-    const expanded = root.expand();
+    // toHtml() expands the tree itself and announces the result with an
+    // 'expand' event; reading it there avoids expanding a second time.
+    let expandedTree: unknown = null;
+    (root as unknown as { addEventListener(type: string, listener: (e: unknown, data: { token: unknown }) => void): void }).addEventListener('expand', (_e, data) => {
+      expandedTree = data.token;
+    });
+    let html = root.toHtml();
+    const expanded = expandedTree ?? root.expand();
     const categories = readCategories(expanded);
     const headings = readHeadings(expanded);
     const defaultSort = readMagicWordValue(expanded, 'defaultsort');
     const displayTitle = readMagicWordValue(expanded, 'displaytitle');
-    let html = root.toHtml();
     html = stripCategoryBox(html);
     html = normalizeInternalHrefs(html);
     return {
@@ -118,6 +134,22 @@ export class WikitextRenderer implements ParserHookRegistry {
       revisionId: options.revisionId ?? null,
     };
   }
+}
+
+/**
+ * Names of transclusions written literally in the text (`{{Name|…}}` →
+ * 'Template:Name', `{{:Page}}` → 'Page'), as wikiparser-node normalises them.
+ * Only a prefetch hint: the expansion rounds find the rest.
+ */
+function guessTemplateNames(text: string, config: ProcessedConfig): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\{\{\s*([^{}|#<>[\]\n]+?)\s*(?:\||\}\})/g)) {
+    const raw = m[1];
+    if (raw.includes(':') && !raw.startsWith(':') && !/^(template|msg|subst|safesubst|raw)\s*:/i.test(raw)) continue;
+    const title = Parser.normalizeTitle(raw.replace(/^(subst|safesubst|msg|raw)\s*:/i, ''), 10, false, config);
+    if (title.valid) names.add(title.title);
+  }
+  return [...names];
 }
 
 interface MinimalToken {

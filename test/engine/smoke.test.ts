@@ -30,3 +30,19 @@ describe('site magic words', () => {
     }
   });
 });
+
+describe('categories', () => {
+  test('categories added by a template appear in the category box', async () => {
+    const wiki = await createTestWiki('sqlite');
+    try {
+      await wiki.edit('Template:Categorise', '[[Category:From template]]');
+      await wiki.edit('Categorised', 'Body {{Categorise}} [[Category:Direct]]');
+      const res = await wiki.agent.get('/wiki/Categorised');
+      expect(res.text).toContain('id="catlinks"');
+      expect(res.text).toContain('>From template</a>');
+      expect(res.text).toContain('>Direct</a>');
+    } finally {
+      await wiki.close();
+    }
+  });
+});
