@@ -11,6 +11,7 @@ import { getRedirectTargetText } from '../content/RedirectParser';
 import { showDiff } from '../diff/DifferenceEngine';
 import { html, rawHtml } from '../html/Html';
 import { MessageOverrides } from '../i18n/MessageOverrides';
+import { pageKeyOf } from '../storage/PageStore';
 import type { RevisionRecord } from '../storage/RevisionRecord';
 import { NS_CATEGORY, NS_MEDIAWIKI } from '../title/NamespaceInfo';
 import type { Title } from '../title/Title';
@@ -103,11 +104,10 @@ export class ViewAction implements PageAction {
     output.setPageTitleHtml(displayTitle.html, displayTitle.text);
     output.addParserOutputHtml(`<div class="mw-parser-output">${parserOutput.html}</div>`);
     if (parserOutput.categories.length > 0) {
-      const keys = parserOutput.categories.map((c) => ({ namespace: NS_CATEGORY, dbKey: c.name }));
-      const existing = await services.pageStore.getExisting(keys);
-      output.categories = parserOutput.categories.map((c) => {
-        const cat = services.titleFactory.makeTitle(NS_CATEGORY, c.name);
-        const exists = existing.has(`${NS_CATEGORY}:${c.name}`);
+      const categories = parserOutput.categories.map((c) => services.titleFactory.makeTitle(NS_CATEGORY, c.name));
+      const existing = await services.pageStore.existingTitles(categories);
+      output.categories = categories.map((cat) => {
+        const exists = existing.has(pageKeyOf(cat));
         return { name: cat.getText(), href: exists ? cat.getLocalURL() : cat.getLocalURL({ action: 'edit', redlink: '1' }), exists };
       });
     }

@@ -7,6 +7,7 @@
 import type { RequestContext } from '../context/RequestContext';
 import type { NavLink, SkinData } from '../skin/Skin';
 import type { Title } from '../title/Title';
+import { pageKeyOf } from '../storage/PageStore';
 import { formatUserDate, formatUserTime } from '../util/Timestamp';
 
 /** MediaWiki's tab ids per namespace: ca-nstab-main, ca-nstab-user, … */
@@ -32,11 +33,8 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
   if (title && title.canExist()) {
     const subject = title.getSubjectPage();
     const talk = title.getTalkPage();
-    const existing = await services.pageStore.getExisting([
-      { namespace: subject.getNamespace(), dbKey: subject.getDBkey() },
-      { namespace: talk.getNamespace(), dbKey: talk.getDBkey() },
-    ]);
-    const exists = (t: Title) => existing.has(`${t.getNamespace()}:${t.getDBkey()}`);
+    const existing = await services.pageStore.existingTitles([subject, talk]);
+    const exists = (t: Title) => existing.has(pageKeyOf(t));
     const nstab = NSTAB_IDS[subject.getNamespace()] ?? 'main';
     const subjectLabel = msg(`nstab-${nstab}`).text();
     namespaces.push(tab(`ca-nstab-${nstab}`, subjectLabel, subject, exists(subject), !title.isTalkPage(), msg(`tooltip-ca-nstab-${nstab}`).text(), 'c'));

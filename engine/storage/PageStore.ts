@@ -10,6 +10,17 @@ export interface PageKey {
   dbKey: string;
 }
 
+/** Anything with a namespace and DB key (a Title). */
+export interface TitleLike {
+  getNamespace(): number;
+  getDBkey(): string;
+}
+
+/** `${ns}:${dbKey}`: how existence results are keyed. */
+export function pageKeyOf(page: PageKey | TitleLike): string {
+  return 'getDBkey' in page ? `${page.getNamespace()}:${page.getDBkey()}` : `${page.namespace}:${page.dbKey}`;
+}
+
 export class PageStore {
   constructor(private readonly db: Knex) {}
 
@@ -40,9 +51,15 @@ export class PageStore {
     });
     for (const row of rows) {
       const page = pageFromRow(row);
-      found.set(`${page.namespace}:${page.dbKey}`, page);
+      found.set(pageKeyOf(page), page);
     }
     return found;
+  }
+
+  /** Keys (pageKeyOf) of the titles that exist; titles that cannot exist are never found. */
+  async existingTitles(titles: readonly TitleLike[]): Promise<Set<string>> {
+    const keys = titles.filter((t) => t.getNamespace() >= 0 && t.getDBkey() !== '').map((t) => ({ namespace: t.getNamespace(), dbKey: t.getDBkey() }));
+    return new Set((await this.getExisting(keys)).keys());
   }
 
   async countPages(): Promise<number> {

@@ -22,8 +22,9 @@ import type { LogEntryRecord } from '../../storage/LogStore';
 import { NS_USER } from '../../title/NamespaceInfo';
 import type { Title } from '../../title/Title';
 import { formatUserTimestamp } from '../../util/Timestamp';
+import { pageKeyOf } from '../../storage/PageStore';
 import { SpecialPage } from '../SpecialPage';
-import { findExisting, formatNumber, getFormStart, joinPipes, pageKey, pageLink, specialPageTitle } from './SpecialPageHtml';
+import { formatNumber, getFormStart, joinPipes, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 export const LOG_DEFAULT_LIMIT = 50;
 export const LOG_MAX_LIMIT = 500;
@@ -131,7 +132,7 @@ export function logActionHtml(context: RequestContext, line: LogLine, existing: 
   const params: MessageParam[] = [
     { raw: userLinks(context, line.actorName, line.actorUserId).value },
     line.actorName,
-    { raw: pageLink(context, target, existing.has(pageKey(target))).value },
+    { raw: pageLink(context, target, existing.has(pageKeyOf(target))).value },
   ];
   const extra = positionalParams(line.params);
   const highest = Math.max(3, ...extra.keys());
@@ -143,7 +144,7 @@ export function logActionHtml(context: RequestContext, line: LogLine, existing: 
     }
     const { name, value } = param;
     const linked = TITLE_PARAMS.has(name) && typeof value === 'string' ? titles.newFromText(value) : null;
-    if (linked) params.push({ raw: pageLink(context, linked, existing.has(pageKey(linked))).value });
+    if (linked) params.push({ raw: pageLink(context, linked, existing.has(pageKeyOf(linked))).value });
     else params.push(typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value));
   }
 
@@ -229,7 +230,7 @@ export class SpecialLog extends SpecialPage {
 
     const userIds = await this.actorUserIds(context, entries);
     const lines = entries.map((entry) => ({ ...entry, actorUserId: userIds.get(entry.actorId) ?? 0 }));
-    const existing = await findExisting(context, logLineTitles(context, lines));
+    const existing = await context.services.pageStore.existingTitles(logLineTitles(context, lines));
     const items = lines.map((line) => this.line(context, line, existing));
     const nav = await this.navigation(context, { type, user, page, limit }, filters, entries, offset, rows.length > limit);
     output.addHtml(html`${nav}<ul class="mw-logevent-loglines">${items}</ul>${nav}`);

@@ -10,19 +10,6 @@ import { resolveIntlLocale } from '../../i18n/LanguageFallback';
 import { NS_SPECIAL } from '../../title/NamespaceInfo';
 import type { Title } from '../../title/Title';
 
-/** `${ns}:${dbKey}`, the key PageStore.getExisting uses. */
-export function pageKey(title: Title): string {
-  return `${title.getNamespace()}:${title.getDBkey()}`;
-}
-
-/** Which of `titles` exist, in one query per namespace (MediaWiki's LinkBatch). */
-export async function findExisting(context: RequestContext, titles: readonly Title[]): Promise<Set<string>> {
-  const keys = titles.filter((t) => t.canExist()).map((t) => ({ namespace: t.getNamespace(), dbKey: t.getDBkey() }));
-  if (keys.length === 0) return new Set();
-  const found = await context.services.pageStore.getExisting(keys);
-  return new Set(found.keys());
-}
-
 /**
  * A link to a page (LinkRenderer::makeLink): a blue link when it exists, a
  * red `class="new"` edit link with "(page does not exist)" in its tooltip

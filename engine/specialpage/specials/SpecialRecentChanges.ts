@@ -22,9 +22,10 @@ import { formatSizeDelta, userLinks } from '../../page/ChangeListFormatting';
 import { RC_LOG, RC_NEW } from '../../storage/RecentChangeWriter';
 import type { Title } from '../../title/Title';
 import { formatUserDate, formatUserTime, formatUserTimestamp, parseTimestamp, toMwTimestamp } from '../../util/Timestamp';
+import { pageKeyOf } from '../../storage/PageStore';
 import { SpecialPage } from '../SpecialPage';
 import { commentBlock, LogLine, logActionHtml, logLineTitles, logName, parseLimit } from './SpecialLog';
-import { checkbox, findExisting, formatNumber, getFormStart, joinPipes, namespaceSelector, pageKey, pageLink, specialPageTitle } from './SpecialPageHtml';
+import { checkbox, formatNumber, getFormStart, joinPipes, namespaceSelector, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 export const RC_DEFAULT_DAYS = 7;
 export const RC_DEFAULT_LIMIT = 50;
@@ -303,7 +304,7 @@ ${entry(html`<span class="mw-plusminus-pos">${rawHtml(context.msg('recentchanges
       else linked.push(titles.makeTitle(row.rc_namespace, row.rc_title));
     }
     linked.push(...logLineTitles(context, [...logLines.values()]));
-    const existing = await findExisting(context, linked);
+    const existing = await context.services.pageStore.existingTitles(linked);
 
     const out: SafeHtml[] = [];
     let currentDay = '';
@@ -349,7 +350,7 @@ ${entry(html`<span class="mw-plusminus-pos">${rawHtml(context.msg('recentchanges
     ].filter((f): f is SafeHtml => f !== null);
     const delta = (row.rc_new_len ?? 0) - (row.rc_old_len ?? 0);
     const time = formatUserTime(row.rc_timestamp, context.language);
-    return html`<li class="${this.lineClasses(row, index, isNew ? 'src-mw-new' : 'src-mw-edit')}" data-mw-revid="${row.rc_this_oldid}" data-mw-ts="${row.rc_timestamp}"><span class="mw-changeslist-links">(${diff} | ${hist})</span>${SEPARATOR}${flags.length > 0 ? html`${joinSpaces(flags)} ` : ''}<span class="mw-title">${pageLink(context, title, existing.has(pageKey(title)), undefined, 'mw-changeslist-title')}</span>; <span class="mw-changeslist-date">${time}</span>${SEPARATOR}${formatSizeDelta(context, delta)}${SEPARATOR}${userLinks(context, row.actor_name, row.actor_user ?? 0)}${commentBlock(context, row.rc_comment, title)}</li>\n`;
+    return html`<li class="${this.lineClasses(row, index, isNew ? 'src-mw-new' : 'src-mw-edit')}" data-mw-revid="${row.rc_this_oldid}" data-mw-ts="${row.rc_timestamp}"><span class="mw-changeslist-links">(${diff} | ${hist})</span>${SEPARATOR}${flags.length > 0 ? html`${joinSpaces(flags)} ` : ''}<span class="mw-title">${pageLink(context, title, existing.has(pageKeyOf(title)), undefined, 'mw-changeslist-title')}</span>; <span class="mw-changeslist-date">${time}</span>${SEPARATOR}${formatSizeDelta(context, delta)}${SEPARATOR}${userLinks(context, row.actor_name, row.actor_user ?? 0)}${commentBlock(context, row.rc_comment, title)}</li>\n`;
   }
 
   /** OldChangesList for a log entry: the log's name links to that log, then the log line. */

@@ -8,6 +8,7 @@
 import type { RequestContext } from '../../context/RequestContext';
 import { html, rawHtml, SafeHtml } from '../../html/Html';
 import { formatUserTimestamp } from '../../util/Timestamp';
+import { pageKeyOf } from '../../storage/PageStore';
 import { SpecialPage } from '../SpecialPage';
 
 export const SEARCH_DEFAULT_LIMIT = 20;
@@ -98,8 +99,8 @@ export class SpecialSearch extends SpecialPage {
     const lower = services.titleFactory.makeTitleSafe(title.getNamespace(), title.getText().toLowerCase());
     const upperWords = services.titleFactory.makeTitleSafe(title.getNamespace(), title.getText().replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
     for (const t of [lower, upperWords]) if (t) candidates.push(t);
-    const existing = await services.pageStore.getExisting(candidates.map((t) => ({ namespace: t.getNamespace(), dbKey: t.getDBkey() })));
-    const found = candidates.find((t) => existing.has(`${t.getNamespace()}:${t.getDBkey()}`));
+    const existing = await services.pageStore.existingTitles(candidates);
+    const found = candidates.find((t) => existing.has(pageKeyOf(t)));
     return found ? found.getLinkURL() : null;
   }
 
