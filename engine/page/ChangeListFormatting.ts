@@ -4,6 +4,7 @@
  */
 import type { RequestContext } from '../context/RequestContext';
 import { html, SafeHtml } from '../html/Html';
+import { formatNum } from '../i18n/MessageFormatter';
 import { NS_USER, NS_USER_TALK } from '../title/NamespaceInfo';
 
 /** User link plus (talk | contribs), as in every MediaWiki change list. */
@@ -21,7 +22,7 @@ export function userLinks(context: RequestContext, name: string, userId: number)
 /** "(+12)" in green, "(−3)" in red, "(0)" in grey, bold when large (ChangesList::showCharacterDifference). */
 export function formatSizeDelta(context: RequestContext, delta: number): SafeHtml {
   const cls = delta > 0 ? 'mw-plusminus-pos' : delta < 0 ? 'mw-plusminus-neg' : 'mw-plusminus-null';
-  const formatted = new Intl.NumberFormat(context.language === 'qqx' ? 'en' : context.language).format(Math.abs(delta));
+  const formatted = formatNum(context.language, Math.abs(delta));
   const text = delta > 0 ? `+${formatted}` : delta < 0 ? `−${formatted}` : '0';
   const tag = Math.abs(delta) > 500 ? 'strong' : 'span';
   return html`${tag === 'strong' ? html`<strong dir="ltr" class="${cls} mw-diff-bytes" title="${context.msg('rc-change-size-new', Math.abs(delta)).text()}">(${text})</strong>` : html`<span dir="ltr" class="${cls} mw-diff-bytes">(${text})</span>`}`;

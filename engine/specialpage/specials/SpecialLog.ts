@@ -23,8 +23,9 @@ import { NS_USER } from '../../title/NamespaceInfo';
 import type { Title } from '../../title/Title';
 import { formatUserTimestamp } from '../../util/Timestamp';
 import { pageKeyOf } from '../../storage/PageStore';
+import { formatNum } from '../../i18n/MessageFormatter';
 import { SpecialPage } from '../SpecialPage';
-import { formatNumber, getFormStart, joinPipes, pageLink, specialPageTitle } from './SpecialPageHtml';
+import { getFormStart, joinPipes, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 export const LOG_DEFAULT_LIMIT = 50;
 export const LOG_MAX_LIMIT = 500;
@@ -320,7 +321,7 @@ export class SpecialLog extends SpecialPage {
     const newer = hasNewer ? html`<a href="${url({ offset: newerOffset })}" class="mw-prevlink" rel="prev">${newerText}</a>` : html`${newerText}`;
     const older = hasOlder ? html`<a href="${url({ offset: last.id })}" class="mw-nextlink" rel="next">${olderText}</a>` : html`${olderText}`;
     const limits = joinPipes(
-      LIMIT_LINKS.map((n) => html`<a href="${url({ limit: n, offset: offset > 0 ? offset : undefined })}" class="mw-numlink">${formatNumber(context, n)}</a>`),
+      LIMIT_LINKS.map((n) => html`<a href="${url({ limit: n, offset: offset > 0 ? offset : undefined })}" class="mw-numlink">${formatNum(context.language, n)}</a>`),
     );
     const viewPrevNext = context.msg('viewprevnext').rawParams(newer, older, limits).escaped();
     return html`<div class="mw-pager-navigation-bar">(${newest} | ${oldest}) ${rawHtml(viewPrevNext)}</div>`;

@@ -6,7 +6,6 @@
  */
 import type { RequestContext } from '../../context/RequestContext';
 import { attributes, html, SafeHtml } from '../../html/Html';
-import { resolveIntlLocale } from '../../i18n/LanguageFallback';
 import { NS_SPECIAL } from '../../title/NamespaceInfo';
 import type { Title } from '../../title/Title';
 
@@ -83,9 +82,4 @@ export function namespaceKeyAndText(context: RequestContext, ns: number, text: s
 /** Language::pipeList(): items joined with " | ". */
 export function joinPipes(items: readonly SafeHtml[]): SafeHtml {
   return html`${items.map((item, i) => (i === 0 ? item : html` | ${item}`))}`;
-}
-
-/** A number in the interface language's digits and separators (Language::formatNum). */
-export function formatNumber(context: RequestContext, n: number): string {
-  return new Intl.NumberFormat(resolveIntlLocale(context.language)).format(n);
 }

@@ -23,9 +23,10 @@ import { RC_LOG, RC_NEW } from '../../storage/RecentChangeWriter';
 import type { Title } from '../../title/Title';
 import { formatUserDate, formatUserTime, formatUserTimestamp, parseTimestamp, toMwTimestamp } from '../../util/Timestamp';
 import { pageKeyOf } from '../../storage/PageStore';
+import { formatNum } from '../../i18n/MessageFormatter';
 import { SpecialPage } from '../SpecialPage';
 import { commentBlock, LogLine, logActionHtml, logLineTitles, logName, parseLimit } from './SpecialLog';
-import { checkbox, formatNumber, getFormStart, joinPipes, namespaceSelector, pageLink, specialPageTitle } from './SpecialPageHtml';
+import { checkbox, getFormStart, joinPipes, namespaceSelector, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 export const RC_DEFAULT_DAYS = 7;
 export const RC_DEFAULT_LIMIT = 50;
@@ -230,8 +231,8 @@ export class SpecialRecentChanges extends SpecialPage {
     const optionLink = (text: string, override: Partial<RcOptions>, active: boolean) =>
       html`<a href="${this.optionsUrl(context, options, override)}">${active ? html`<strong>${text}</strong>` : text}</a>`;
 
-    const limits = joinPipes(LINK_LIMITS.filter((n) => n <= RC_MAX_LIMIT).map((n) => optionLink(formatNumber(context, n), { limit: n }, n === options.limit)));
-    const days = joinPipes(LINK_DAYS.filter((d) => d <= this.maxDays(context)).map((d) => optionLink(formatNumber(context, d), { days: d }, d === options.days)));
+    const limits = joinPipes(LINK_LIMITS.filter((n) => n <= RC_MAX_LIMIT).map((n) => optionLink(formatNum(context.language, n), { limit: n }, n === options.limit)));
+    const days = joinPipes(LINK_DAYS.filter((d) => d <= this.maxDays(context)).map((d) => optionLink(formatNum(context.language, d), { days: d }, d === options.days)));
     const rclinks = context.msg('rclinks').rawParams(limits, days).escaped();
 
     const toggles = joinPipes(

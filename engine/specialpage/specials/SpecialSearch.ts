@@ -67,7 +67,6 @@ export class SpecialSearch extends SpecialPage {
       output.addHtml(html`<p class="mw-search-nonefound">${context.msg('search-nonefound').text()}</p>`);
       return;
     }
-    const nf = new Intl.NumberFormat(context.language === 'qqx' ? 'en' : context.language);
     output.addHtml(
       html`<div class="results-info" data-mw-num-results-offset="${offset}" data-mw-num-results-total="${results.total}">${rawHtml(
         context.msg('search-showingresults').numParams(offset + 1, offset + results.hits.length, results.total).parse(),
@@ -83,7 +82,7 @@ export class SpecialSearch extends SpecialPage {
         .text()} - ${formatUserTimestamp(hit.timestamp, context.language)}</div></li>`;
     });
     output.addHtml(html`<ul class="mw-search-results">${items}</ul>`);
-    output.addHtml(this.paging(context, term, namespaces, limit, offset, results.total, nf));
+    output.addHtml(this.paging(context, term, namespaces, limit, offset, results.total));
   }
 
   /** Exact-title "Go" match: the page itself, or the same title case-folded as MediaWiki's SearchNearMatcher tries. */
@@ -120,7 +119,7 @@ export class SpecialSearch extends SpecialPage {
 </form>`;
   }
 
-  private paging(context: RequestContext, term: string, namespaces: number[], limit: number, offset: number, total: number, _nf: Intl.NumberFormat): SafeHtml {
+  private paging(context: RequestContext, term: string, namespaces: number[], limit: number, offset: number, total: number): SafeHtml {
     const search = context.services.titleFactory.newFromText('Special:Search')!;
     const query = (newOffset: number) => {
       const q: Record<string, string | number> = { search: term, fulltext: 1, limit, offset: newOffset };
