@@ -16,7 +16,7 @@ import { html, rawHtml, SafeHtml } from '../../html/Html';
 import { NS_MAIN } from '../../title/NamespaceInfo';
 import type { Title } from '../../title/Title';
 import { SpecialPage } from '../SpecialPage';
-import { checkbox, getFormStart, joinPipes, namespaceKeyAndText, namespaceSelector, pageLink, specialPageTitle } from './SpecialPageHtml';
+import { checkbox, getFormStart, setNamespaceHeading, joinPipes, namespaceKeyAndText, namespaceSelector, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 /** SpecialAllPages::$maxPerPage. */
 export const ALLPAGES_MAX_PER_PAGE = 345;
@@ -76,7 +76,7 @@ export class SpecialAllPages extends SpecialPage {
     }
     // A prefix in `from` ("Help:Foo") picks the namespace, as in MediaWiki.
     const namespace = fromParts.namespace;
-    this.setHeading(context, namespace);
+    setNamespaceHeading(context, 'allinnamespace', namespace);
 
     const db = services.db;
     const filtered = (): Knex.QueryBuilder => {
@@ -125,13 +125,6 @@ export class SpecialAllPages extends SpecialPage {
     if (nav) output.addHtml(html`<hr>${nav}`);
   }
 
-  /** MediaWiki titles the page "All pages (Help namespace)" outside the main namespace. */
-  private setHeading(context: RequestContext, namespace: number): void {
-    if (namespace === NS_MAIN) return;
-    const name = context.services.namespaceInfo.getNamespaceName(namespace) ?? String(namespace);
-    const heading = context.msg('allinnamespace', name).text();
-    context.output.setPageTitleHtml(html`${heading}`, heading);
-  }
 
   private form(context: RequestContext, namespace: number, from: string, to: string, hideRedirects: boolean): SafeHtml {
     const self = specialPageTitle(context, this.name);

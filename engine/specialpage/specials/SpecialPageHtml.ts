@@ -83,3 +83,14 @@ export function namespaceKeyAndText(context: RequestContext, ns: number, text: s
 export function joinPipes(items: readonly SafeHtml[]): SafeHtml {
   return html`${items.map((item, i) => (i === 0 ? item : html` | ${item}`))}`;
 }
+
+/**
+ * Outside the main namespace MediaWiki names the namespace in the heading of
+ * namespace lists ("All pages (Help namespace)"); `messageKey` takes it as $1.
+ */
+export function setNamespaceHeading(context: RequestContext, messageKey: string, namespace: number): void {
+  if (namespace === 0) return;
+  const name = context.services.namespaceInfo.getNamespaceName(namespace) ?? String(namespace);
+  const heading = context.msg(messageKey, name).text();
+  context.output.setPageTitleHtml(html`${heading}`, heading);
+}

@@ -11,7 +11,7 @@ import { html, rawHtml, SafeHtml } from '../../html/Html';
 import { NS_MAIN } from '../../title/NamespaceInfo';
 import { SpecialPage } from '../SpecialPage';
 import { ALLPAGES_MAX_PER_PAGE, pageListItem, PageListRow, requestedNamespace } from './SpecialAllPages';
-import { checkbox, getFormStart, namespaceKeyAndText, namespaceSelector, specialPageTitle } from './SpecialPageHtml';
+import { checkbox, getFormStart, setNamespaceHeading, namespaceKeyAndText, namespaceSelector, specialPageTitle } from './SpecialPageHtml';
 
 export class SpecialPrefixIndex extends SpecialPage {
   override readonly group = 'pages';
@@ -38,7 +38,7 @@ export class SpecialPrefixIndex extends SpecialPage {
     else if (from !== '' && !namespaceGiven) showMe = from;
 
     if (showMe === '' && !namespaceGiven) {
-      this.setHeading(context, requested.namespace);
+      setNamespaceHeading(context, 'prefixindex-namespace', requested.namespace);
       output.addHtml(this.form(context, requested.namespace, '', hideRedirects, stripPrefix));
       return;
     }
@@ -50,14 +50,14 @@ export class SpecialPrefixIndex extends SpecialPage {
     const prefixParts = namespaceKeyAndText(context, requestedNs, prefix);
     const fromParts = namespaceKeyAndText(context, requestedNs, from);
     if (!prefixParts || !fromParts) {
-      this.setHeading(context, requestedNs);
+      setNamespaceHeading(context, 'prefixindex-namespace', requestedNs);
       output.addHtml(this.form(context, requestedNs, prefix, hideRedirects, stripPrefix));
       output.addHtml(rawHtml(context.msg('allpagesbadtitle').parseAsBlock()));
       return;
     }
     // "Help:Foo" as the prefix lists Help pages, as in MediaWiki.
     const namespace = prefixParts.namespace;
-    this.setHeading(context, namespace);
+    setNamespaceHeading(context, 'prefixindex-namespace', namespace);
 
     const db = services.db;
     const q = db('page').where('page_namespace', namespace);
@@ -112,13 +112,6 @@ export class SpecialPrefixIndex extends SpecialPage {
     if (nav) output.addHtml(html`<hr>${nav}`);
   }
 
-  /** "All pages with prefix (Help namespace)" outside the main namespace, as MediaWiki titles it. */
-  private setHeading(context: RequestContext, namespace: number): void {
-    if (namespace === NS_MAIN) return;
-    const name = context.services.namespaceInfo.getNamespaceName(namespace) ?? String(namespace);
-    const heading = context.msg('prefixindex-namespace', name).text();
-    context.output.setPageTitleHtml(html`${heading}`, heading);
-  }
 
   private form(context: RequestContext, namespace: number, prefix: string, hideRedirects: boolean, stripPrefix: boolean): SafeHtml {
     const self = specialPageTitle(context, this.name);
