@@ -96,14 +96,15 @@ export class EditAction implements PageAction {
 
   private async initialState(context: RequestContext, title: Title, page: PageRecord | null, latest: RevisionRecord | null, section: string): Promise<EditState> {
     const { services, request } = context;
-    let text = '';
+    let fullText = '';
     let base = latest;
     const oldId = request.getInt('oldid', 0);
     if (oldId > 0 && page) {
       const old = await services.revisionStore.getRevisionById(oldId);
       if (old && old.pageId === page.id) base = old;
     }
-    if (base) text = await services.revisionStore.getText(base);
+    if (base) fullText = await services.revisionStore.getText(base);
+    let text = fullText;
     if (section === 'new') {
       text = '';
     } else if (section !== '') {
@@ -113,7 +114,7 @@ export class EditAction implements PageAction {
     }
     let summary = request.getVal('summary', '');
     if (section !== '' && section !== 'new' && summary === '') {
-      const heading = getSectionHeading(base ? await services.revisionStore.getText(base) : '', Number(section));
+      const heading = getSectionHeading(fullText, Number(section));
       if (heading) summary = `/* ${heading} */ `;
     }
     if (section === 'new') summary = request.getVal('preloadtitle', '');

@@ -8,6 +8,7 @@
 import type { RequestContext } from '../context/RequestContext';
 import { defaultContentModel } from '../content/ContentModel';
 import { ErrorPageError } from '../errors/ErrorPageError';
+import { fromMwTimestamp } from '../util/Timestamp';
 import type { PageAction } from './Action';
 
 const ALLOWED_CTYPES = new Set(['text/x-wiki', 'text/javascript', 'text/css', 'application/x-zope-edit', 'application/json', 'text/plain']);
@@ -36,7 +37,7 @@ export class RawAction implements PageAction {
       return;
     }
     // Site CSS is fetched on every page view; let browsers revalidate it cheaply.
-    context.koa.set('Last-Modified', new Date(Date.UTC(+revision.timestamp.slice(0, 4), +revision.timestamp.slice(4, 6) - 1, +revision.timestamp.slice(6, 8), +revision.timestamp.slice(8, 10), +revision.timestamp.slice(10, 12), +revision.timestamp.slice(12, 14))).toUTCString());
+    context.koa.set('Last-Modified', fromMwTimestamp(revision.timestamp).toUTCString());
     output.setRaw(await services.revisionStore.getText(revision), `${ctype}; charset=UTF-8`);
   }
 }

@@ -67,7 +67,7 @@ function revisionHeader(context: RequestContext, title: Title, rev: RevisionReco
   const when = formatUserTimestamp(rev.timestamp, context.language);
   const headerKey = rev.id === latestId ? 'currentrev-asof' : 'revisionasof';
   const userTitle = context.services.titleFactory.makeTitle(rev.userId > 0 ? 2 : -1, rev.userId > 0 ? rev.actorName.replace(/ /g, '_') : `Contributions/${rev.actorName}`);
-  return html`<div id="mw-diff-${side === 'old' ? 'o' : 'n'}title1"><strong><a href="${title.getLocalURL({ oldid: rev.id })}">${context.msg(headerKey, when).text()}</a></strong>${side === 'new' && rev.id === latestId ? '' : ''}</div>
+  return html`<div id="mw-diff-${side === 'old' ? 'o' : 'n'}title1"><strong><a href="${title.getLocalURL({ oldid: rev.id })}">${context.msg(headerKey, when).text()}</a></strong></div>
 <div id="mw-diff-${side === 'old' ? 'o' : 'n'}title2"><a href="${userTitle.getLocalURL()}" class="mw-userlink"><bdi>${rev.actorName}</bdi></a></div>
 <div id="mw-diff-${side === 'old' ? 'o' : 'n'}title3">${rev.minor ? html`<abbr class="minoredit" title="${context.msg('minoredit').text()}">${context.msg('minoreditletter').text()}</abbr> ` : ''}${rev.comment ? html`<span class="comment">(${renderComment(context, rev.comment, title)})</span>` : ''}</div>
 <div id="mw-diff-${side === 'old' ? 'o' : 'n'}title4">${neighbour}</div>`;

@@ -78,8 +78,7 @@ export class Dispatcher {
       throw new BadTitleError('title-invalid-empty', [title.getPrefixedText()]);
     }
 
-    let actionName = (request.getVal('action') ?? 'view').toLowerCase();
-    if (request.getVal('diff') !== null && actionName === 'view') actionName = 'view';
+    const actionName = (request.getVal('action') ?? 'view').toLowerCase();
     const action = this.actions.get(actionName);
     if (!action) throw new ErrorPageError('nosuchaction', 'nosuchactiontext', [], 404);
     context.action = actionName === 'submit' ? 'edit' : actionName;

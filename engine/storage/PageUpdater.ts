@@ -80,10 +80,11 @@ export class PageUpdater {
 
   /**
    * MediaWiki's pre-save line-ending normalisation: CRLF/CR → LF and trailing
-   * whitespace removed (TextContent::preSaveTransform rtrims the text).
+   * whitespace removed (TextContent::preSaveTransform uses PHP's rtrim, whose
+   * set is space, tab, newlines, NUL and vertical tab — a trailing NBSP stays).
    */
   static normalizeText(text: string): string {
-    return text.replace(/\r\n?/g, '\n').replace(/\s+$/u, '');
+    return text.replace(/\r\n?/g, '\n').replace(/[ \t\n\r\0\v]+$/, '');
   }
 
   async save(request: SaveRequest): Promise<SaveResult> {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createTestWiki, TestWiki } from '../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../helpers/testDatabases';
-import type { SaveResult } from '../../../engine/storage/PageUpdater';
+import { PageUpdater, type SaveResult } from '../../../engine/storage/PageUpdater';
 
 /** MediaWiki's rev_sha1: SHA-1 in base 36, zero-padded to 31 digits (Wikimedia\base_convert). */
 function mediaWikiSha1(text: string): string {
@@ -267,5 +267,12 @@ describe.each(testDatabaseKinds())('PageUpdater on %s', (kind) => {
       expect(res.text).toContain('<textarea id="wpTextbox1" name="wpTextbox1" rows="25" cols="80" aria-label="Wikitext source editor" accesskey=",">' + text + '</textarea>');
       expect(await small.services.db('page').where({ page_title: 'Big_form_page' }).first()).toBeUndefined();
     });
+  });
+});
+
+describe('PageUpdater.normalizeText', () => {
+  test("trims like PHP's rtrim: CRLF becomes LF, trailing spaces and newlines go, a trailing NBSP stays", () => {
+    expect(PageUpdater.normalizeText('a\r\nb \t\n\n')).toBe('a\nb');
+    expect(PageUpdater.normalizeText('a\u00a0')).toBe('a\u00a0');
   });
 });
