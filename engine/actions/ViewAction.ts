@@ -55,11 +55,17 @@ export class ViewAction implements PageAction {
       return;
     }
 
-    const text = await services.revisionStore.getText(revision);
+    const shown = revision;
+    let loadedText: string | null = null;
+    const loadText = async (): Promise<string> => (loadedText ??= await services.revisionStore.getText(shown));
     const isCurrent = revision.id === page.latest;
+    const model = defaultContentModel(title);
 
     // Redirects: follow one level on plain views only (not oldid, not redirect=no).
-    const redirectTarget = defaultContentModel(title) === 'wikitext' ? getRedirectTargetText(text) : null;
+    // The current revision's redirect status is kept on the page row, so a
+    // cached view of an ordinary page never loads its text.
+    const mayRedirect = model === 'wikitext' && (!isCurrent || page.isRedirect);
+    const redirectTarget = mayRedirect ? getRedirectTargetText(await loadText()) : null;
     if (redirectTarget !== null && isCurrent && oldId === 0 && request.getVal('redirect') !== 'no' && redirectedFrom === null) {
       const target = services.titleFactory.newFromText(redirectTarget);
       if (target && !target.isSpecialPage() && target.canExist() && !target.isSameAs(title)) {
@@ -86,9 +92,8 @@ export class ViewAction implements PageAction {
     }
     if (!isCurrent) await this.addRevisionNavigation(context, title, revision, page.latest);
 
-    const model = defaultContentModel(title);
     if (model !== 'wikitext') {
-      output.addHtml(html`<pre class="mw-code mw-${model}" dir="ltr">${text}</pre>`);
+      output.addHtml(html`<pre class="mw-code mw-${model}" dir="ltr">${await loadText()}</pre>`);
       return;
     }
 
@@ -99,7 +104,7 @@ export class ViewAction implements PageAction {
       return;
     }
 
-    const parserOutput = await services.pageRenderer.getParserOutput(title, revision, text, { language: context.language });
+    const parserOutput = await services.pageRenderer.getParserOutput(title, revision, loadText, { language: context.language });
     const displayTitle = renderDisplayTitle(title, parserOutput.displayTitle, services.titleFactory);
     output.setPageTitleHtml(displayTitle.html, displayTitle.text);
     output.addParserOutputHtml(`<div class="mw-parser-output">${parserOutput.html}</div>`);

@@ -26,11 +26,12 @@ export class PageRenderer {
     return `lang=${options.language}`;
   }
 
-  async getParserOutput(title: Title, revision: RevisionRecord, text: string, options: PageRenderOptions): Promise<ParserOutput> {
+  /** `text` may be a loader, called only on a cache miss (a cache hit needs no text). */
+  async getParserOutput(title: Title, revision: RevisionRecord, text: string | (() => Promise<string>), options: PageRenderOptions): Promise<ParserOutput> {
     const key = ParserCacheClass.key(revision.pageId, revision.id, PageRenderer.optionsHash(options));
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const output = await this.renderer.render(text, { title, revisionId: revision.id });
+    const output = await this.renderer.render(typeof text === 'string' ? text : await text(), { title, revisionId: revision.id });
     this.cache.set(key, output);
     return output;
   }

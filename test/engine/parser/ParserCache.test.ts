@@ -18,6 +18,16 @@ describe.each(testDatabaseKinds())('parser cache on %s', (kind) => {
     render.mockRestore();
   });
 
+  test('a cached view of an ordinary page does not load the revision text', async () => {
+    await wiki.edit('Text not needed', 'Body');
+    await wiki.agent.get('/wiki/Text_not_needed').expect(200);
+    const getText = jest.spyOn(wiki.services.revisionStore, 'getText');
+    const res = await wiki.agent.get('/wiki/Text_not_needed').expect(200);
+    expect(res.text).toContain('Body');
+    expect(getText).not.toHaveBeenCalled();
+    getText.mockRestore();
+  });
+
   test('editing a template re-renders pages that transclude it, directly or through another template', async () => {
     await wiki.edit('Template:Inner', 'inner-v1');
     await wiki.edit('Template:Outer', 'outer {{Inner}}');
