@@ -43,12 +43,10 @@ export class EditAction implements PageAction {
     const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
     const latest = page ? await services.revisionStore.getRevisionById(page.latest) : null;
     const section = request.getVal('wpSection') ?? request.getVal('section') ?? '';
-    if (section !== '' && section !== 'new' && !/^\d+$/.test(section)) {
-      throw new ErrorPageError('sectioneditnotsupported-title', 'nosuchsectiontext', [section], 400);
-    }
-
+    const badSection = section !== '' && section !== 'new' && !/^\d+$/.test(section);
     const errors = services.permissionManager.getPermissionErrors(page ? 'edit' : 'create', context.user, title);
     const posted = request.wasPosted() && (request.getCheck('wpTextbox1') || request.getCheck('wpSave'));
+    if (badSection && !posted) throw new ErrorPageError('sectioneditnotsupported-title', 'nosuchsectiontext', [section], 400);
 
     if (!posted) {
       const state = await this.initialState(context, title, page, latest, section);
@@ -75,6 +73,15 @@ export class EditAction implements PageAction {
 
     if (errors.length > 0) {
       this.showReadOnly(context, state, errors);
+      return;
+    }
+    if (badSection) {
+      // Nothing to merge the text into: keep it on screen next to the current page.
+      context.output.statusCode = 400;
+      context.output.addHtml(html`<div class="errorbox">${rawHtml(context.msg('nosuchsectiontext', section).parse())}</div>`);
+      const latestText = latest ? await services.revisionStore.getText(latest) : '';
+      this.showForm(context, { ...state, text: latestText, section: '', baseRevId: latest?.id ?? 0 });
+      context.output.addHtml(this.yourTextBox(context, state.text));
       return;
     }
     if (!context.csrf.matchToken(request.getVal('wpEditToken'))) {
@@ -229,9 +236,12 @@ export class EditAction implements PageAction {
     this.showForm(context, { ...state, text: latestText, baseRevId: latest.id }, true);
     output.addHtml(html`<h2 id="mw-editconflict-diff">${context.msg('yourdiff').text()}</h2>`);
     output.addHtml(renderDiffTable(context, latestText, state.text, { oldLabel: context.msg('currentrev').text(), newLabel: context.msg('yourtext').text() }));
-    output.addHtml(
-      html`<h2 id="mw-yourtext">${context.msg('yourtext').text()}</h2><textarea id="wpTextbox2" name="wpTextbox2" rows="20" cols="80" readonly form="editform" aria-labelledby="mw-yourtext">${state.text}</textarea>`,
-    );
+    output.addHtml(this.yourTextBox(context, state.text));
+  }
+
+  /** The submitted text, read-only, below a form that holds another text (MediaWiki's wpTextbox2). */
+  private yourTextBox(context: RequestContext, text: string): SafeHtml {
+    return html`<h2 id="mw-yourtext">${context.msg('yourtext').text()}</h2><textarea id="wpTextbox2" name="wpTextbox2" rows="20" cols="80" readonly form="editform" aria-labelledby="mw-yourtext">${text}</textarea>`;
   }
 
   /** "View source": the text, read-only, under MediaWiki's permission errors (HTTP 403). */

@@ -412,4 +412,16 @@ describe.each(testDatabaseKinds())('EditAction on %s', (kind) => {
       expect(await pageOf('MediaWiki:Sitenotice')).toBeNull();
     });
   });
+
+  test('a posted text with a malformed section is kept on screen and nothing is saved', async () => {
+    await wiki.edit('Bad section target', '== A ==\nOriginal');
+    const res = await submit('Bad section target', { wpTextbox1: 'My careful words', wpSection: 'x1', wpSave: '1', wpSummary: '' });
+    expect(res.status).toBe(400);
+    expect(textarea(res.text, 'wpTextbox2')).toBe('My careful words');
+    expect(textarea(res.text, 'wpTextbox1')).toBe('== A ==\nOriginal');
+    expect(await revisionCount('Bad section target')).toBe(1);
+    const get = await wiki.agent.get(editUrl('Bad section target', '&section=x1'));
+    expect(get.status).toBe(400);
+    expectNoStackTrace(get.text);
+  });
 });
