@@ -1,15 +1,10 @@
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
+import { mainContent } from '../../../helpers/pageHtml';
 import { NS_TEMPLATE } from '../../../../engine/title/NamespaceInfo';
 import { toMwTimestamp } from '../../../../engine/util/Timestamp';
 
 /** The special page's own output, without the skin's sidebar and header. */
-function content(page: string): string {
-  const start = page.indexOf('<div id="mw-content-text"');
-  const end = page.indexOf('</main>');
-  return page.slice(start, end);
-}
-
 function listed(body: string): string[] {
   return [...body.matchAll(/<li(?: class="allpagesredirect")?>(?:<i>)?<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
 }
@@ -39,7 +34,7 @@ describe.each(testDatabaseKinds())('Special:AllPages on %s', (kind) => {
   test('lists the main namespace alphabetically with redirects marked', async () => {
     const res = await wiki.agent.get('/wiki/Special:AllPages');
     expect(res.status).toBe(200);
-    const body = content(res.text);
+    const body = mainContent(res.text);
     expect(listed(body)).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
     expect(body).toContain('<ul class="mw-allpages-chunk">');
     expect(body).toMatch(/<li class="allpagesredirect"><i><a href="\/wiki\/Redir"[^>]*>Redir<\/a><\/i><\/li>/);
@@ -55,32 +50,32 @@ describe.each(testDatabaseKinds())('Special:AllPages on %s', (kind) => {
   });
 
   test('hideredirects leaves redirects out', async () => {
-    const body = content((await wiki.agent.get('/wiki/Special:AllPages?hideredirects=1')).text);
+    const body = mainContent((await wiki.agent.get('/wiki/Special:AllPages?hideredirects=1')).text);
     expect(listed(body)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(body).toMatch(/id="hidredirects" name="hideredirects" value="1" checked/);
   });
 
   test('from, to and the subpage bound the list', async () => {
-    expect(listed(content((await wiki.agent.get('/wiki/Special:AllPages?from=Beta')).text))).toEqual(['Beta', 'Gamma', 'Redir']);
-    expect(listed(content((await wiki.agent.get('/wiki/Special:AllPages/Beta')).text))).toEqual(['Beta', 'Gamma', 'Redir']);
+    expect(listed(mainContent((await wiki.agent.get('/wiki/Special:AllPages?from=Beta')).text))).toEqual(['Beta', 'Gamma', 'Redir']);
+    expect(listed(mainContent((await wiki.agent.get('/wiki/Special:AllPages/Beta')).text))).toEqual(['Beta', 'Gamma', 'Redir']);
     // Lower case is capitalised like any title.
-    expect(listed(content((await wiki.agent.get('/wiki/Special:AllPages?from=beta&to=gamma')).text))).toEqual(['Beta', 'Gamma']);
-    expect(listed(content((await wiki.agent.get('/wiki/Special:AllPages?to=Beta')).text))).toEqual(['Alpha', 'Beta']);
+    expect(listed(mainContent((await wiki.agent.get('/wiki/Special:AllPages?from=beta&to=gamma')).text))).toEqual(['Beta', 'Gamma']);
+    expect(listed(mainContent((await wiki.agent.get('/wiki/Special:AllPages?to=Beta')).text))).toEqual(['Alpha', 'Beta']);
   });
 
   test('the namespace filter, also through a prefix in "from"', async () => {
     const res = await wiki.agent.get('/wiki/Special:AllPages?namespace=12');
-    const body = content(res.text);
+    const body = mainContent(res.text);
     // As in MediaWiki, the link text is the title without its namespace.
     expect(listed(body)).toEqual(['Topic']);
     expect(body).toContain('<a href="/wiki/Help:Topic" title="Help:Topic">Topic</a>');
     expect(res.text).toContain('All pages (Help namespace)');
     expect(body).toContain('<option value="12" selected>Help</option>');
-    expect(listed(content((await wiki.agent.get('/wiki/Special:AllPages?from=Help:T')).text))).toEqual(['Topic']);
+    expect(listed(mainContent((await wiki.agent.get('/wiki/Special:AllPages?from=Help:T')).text))).toEqual(['Topic']);
   });
 
   test('pages of 345 titles with next and previous links', async () => {
-    const first = content((await wiki.agent.get('/wiki/Special:AllPages?namespace=10')).text);
+    const first = mainContent((await wiki.agent.get('/wiki/Special:AllPages?namespace=10')).text);
     const titles = listed(first);
     expect(titles).toHaveLength(345);
     expect(titles[0]).toBe('P000');
@@ -91,13 +86,13 @@ describe.each(testDatabaseKinds())('Special:AllPages on %s', (kind) => {
     // Shown above and below the list.
     expect(first.split('class="mw-allpages-nav"')).toHaveLength(3);
 
-    const second = content((await wiki.agent.get(next![1].replace(/&amp;/g, '&'))).text);
+    const second = mainContent((await wiki.agent.get(next![1].replace(/&amp;/g, '&'))).text);
     expect(listed(second)).toEqual(['P345', 'P346', 'P347', 'P348', 'P349']);
     expect(second).toContain('>Previous page (P000)</a>');
     expect(second).not.toContain('Next page');
 
     // From the middle, the previous chunk starts 345 titles earlier, or at the first title.
-    const middle = content((await wiki.agent.get('/wiki/Special:AllPages?namespace=10&from=P010')).text);
+    const middle = mainContent((await wiki.agent.get('/wiki/Special:AllPages?namespace=10&from=P010')).text);
     expect(middle).toContain('>Previous page (P000)</a>');
     expect(middle).not.toContain('Next page');
     expect(listed(middle)).toHaveLength(340);
@@ -108,21 +103,21 @@ describe.each(testDatabaseKinds())('Special:AllPages on %s', (kind) => {
     const script = await wiki.agent.get('/wiki/Special:AllPages?from=%3Cscript%3Ealert(1)%3C/script%3E');
     expect(script.status).toBe(200);
     expect(script.text).not.toContain('<script>alert(1)');
-    expect(content(script.text)).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
-    expect(content(script.text)).toContain('The given page title was invalid');
+    expect(mainContent(script.text)).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(mainContent(script.text)).toContain('The given page title was invalid');
 
     const foo = await wiki.agent.get('/wiki/Special:AllPages?namespace=foo');
     expect(foo.status).toBe(200);
-    expect(listed(content(foo.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
+    expect(listed(mainContent(foo.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
 
     const missing = await wiki.agent.get('/wiki/Special:AllPages?namespace=999');
     expect(missing.status).toBe(200);
-    expect(content(missing.text)).toContain('does not have a namespace &quot;999&quot;');
-    expect(listed(content(missing.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
+    expect(mainContent(missing.text)).toContain('does not have a namespace &quot;999&quot;');
+    expect(listed(mainContent(missing.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
 
     const negative = await wiki.agent.get('/wiki/Special:AllPages?namespace=-1');
     expect(negative.status).toBe(200);
-    expect(listed(content(negative.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
+    expect(listed(mainContent(negative.text))).toEqual(['Alpha', 'Beta', 'Gamma', 'Redir']);
   });
 
   test('the name is matched case-insensitively', async () => {

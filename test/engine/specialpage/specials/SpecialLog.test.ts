@@ -1,10 +1,7 @@
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
+import { mainContent } from '../../../helpers/pageHtml';
 import type { NewLogEntry } from '../../../../engine/storage/LogStore';
-
-function content(page: string): string {
-  return page.slice(page.indexOf('<div id="mw-content-text"'), page.indexOf('</main>'));
-}
 
 /** The log lines, in order. */
 function lines(body: string): string[] {
@@ -37,13 +34,13 @@ describe.each(testDatabaseKinds())('Special:Log on %s', (kind) => {
   const get = async (url: string) => {
     const res = await wiki.agent.get(url);
     expect(res.status).toBe(200);
-    return content(res.text);
+    return mainContent(res.text);
   };
 
   test('all public logs, newest first, in MediaWiki line format', async () => {
     const res = await wiki.agent.get('/wiki/Special:Log');
     expect(res.text).toContain('<h1 id="firstHeading" class="firstHeading mw-first-heading">All public logs</h1>');
-    const body = content(res.text);
+    const body = mainContent(res.text);
     expect(ids(body)).toEqual([...pagingIds].reverse().concat([logIds.custom, logIds.delete, logIds.move]));
     const move = lines(body).find((l) => l.includes(`data-mw-logid="${logIds.move}"`))!;
     expect(move).toMatch(/^<li data-mw-logid="\d+" data-mw-logaction="move\/move" class="mw-logline-move"><a href="\/w\/index.php\?title=Special:Log&amp;logid=\d+" class="mw-changeslist-date">\d\d:\d\d, \d+ [A-Z][a-z]+ \d{4}<\/a> /);
@@ -67,9 +64,9 @@ describe.each(testDatabaseKinds())('Special:Log on %s', (kind) => {
   test('the type, from the parameter or the subpage', async () => {
     const res = await wiki.agent.get('/wiki/Special:Log/move');
     expect(res.text).toContain('<h1 id="firstHeading" class="firstHeading mw-first-heading">Move log</h1>');
-    expect(ids(content(res.text))).toEqual([logIds.move]);
-    expect(content(res.text)).toContain('<option value="move" selected>Move log</option>');
-    expect(content(res.text)).toContain('Below is a list of all page moves.');
+    expect(ids(mainContent(res.text))).toEqual([logIds.move]);
+    expect(mainContent(res.text)).toContain('<option value="move" selected>Move log</option>');
+    expect(mainContent(res.text)).toContain('Below is a list of all page moves.');
     expect(ids(await get('/wiki/Special:Log?type=delete'))).toEqual([logIds.delete]);
     expect(ids(await get('/wiki/Special:Log/all'))).toHaveLength(8);
   });
@@ -129,9 +126,9 @@ describe.each(testDatabaseKinds())('Special:Log on %s', (kind) => {
       const res = await wiki.agent.get(`/wiki/Special:Log?${param}=%3Cscript%3Ealert(1)%3C/script%3E`);
       expect(res.status).toBe(200);
       expect(res.text).not.toContain('<script>alert(1)');
-      expect(content(res.text)).toContain('No matching items in log.');
+      expect(mainContent(res.text)).toContain('No matching items in log.');
     }
-    expect(content((await wiki.agent.get('/wiki/Special:Log?user=%3Cscript%3E')).text)).toContain('value="&lt;script&gt;"');
+    expect(mainContent((await wiki.agent.get('/wiki/Special:Log?user=%3Cscript%3E')).text)).toContain('value="&lt;script&gt;"');
   });
 
   test('the name and its alias are matched case-insensitively', async () => {

@@ -1,10 +1,7 @@
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
+import { mainContent } from '../../../helpers/pageHtml';
 import { formatUserDate, toMwTimestamp } from '../../../../engine/util/Timestamp';
-
-function content(page: string): string {
-  return page.slice(page.indexOf('<div id="mw-content-text"'), page.indexOf('</main>'));
-}
 
 /** The change lines, in order. */
 function lines(body: string): string[] {
@@ -38,7 +35,7 @@ describe.each(testDatabaseKinds())('Special:RecentChanges on %s', (kind) => {
   const get = async (url: string) => {
     const res = await wiki.agent.get(url);
     expect(res.status).toBe(200);
-    return content(res.text);
+    return mainContent(res.text);
   };
 
   test('the last 7 days, newest first, grouped by day, in MediaWiki line format', async () => {

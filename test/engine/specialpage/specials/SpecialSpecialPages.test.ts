@@ -1,11 +1,8 @@
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
+import { mainContent } from '../../../helpers/pageHtml';
 import type { RequestContext } from '../../../../engine/context/RequestContext';
 import { SpecialPage } from '../../../../engine/specialpage/SpecialPage';
-
-function content(page: string): string {
-  return page.slice(page.indexOf('<div id="mw-content-text"'), page.indexOf('</main>'));
-}
 
 /** A page only sysops may use (like MediaWiki's Special:Block). */
 class RestrictedPage extends SpecialPage {
@@ -50,7 +47,7 @@ describe.each(testDatabaseKinds())('Special:SpecialPages on %s', (kind) => {
     const res = await wiki.agent.get('/wiki/Special:SpecialPages');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<h1 id="firstHeading" class="firstHeading mw-first-heading">Special pages</h1>');
-    const body = content(res.text);
+    const body = mainContent(res.text);
     expect(body).toContain('<h2 class="mw-specialpagesgroup" id="mw-specialpagesgroup-changes">Recent changes and logs</h2>');
     expect(body).toContain('<h2 class="mw-specialpagesgroup" id="mw-specialpagesgroup-pages">Lists of pages</h2>');
     expect(body).toContain('<h2 class="mw-specialpagesgroup" id="mw-specialpagesgroup-wiki">Data and tools</h2>');
@@ -71,7 +68,7 @@ describe.each(testDatabaseKinds())('Special:SpecialPages on %s', (kind) => {
   });
 
   test('restricted pages are marked, unlisted pages left out, unknown groups named by their key', async () => {
-    const body = content((await wiki.agent.get('/wiki/Special:SpecialPages')).text);
+    const body = mainContent((await wiki.agent.get('/wiki/Special:SpecialPages')).text);
     // No message exists for these descriptions or this group: MediaWiki's ⧼key⧽ and the bare group name.
     expect(body).toMatch(/<li class="mw-specialpagerestricted[^"]*"><strong><a href="\/wiki\/Special:Secretthing" title="Special:Secretthing">⧼secretthing⧽<\/a><\/strong><\/li>/);
     expect(body).toContain('<h2 class="mw-specialpagesgroup" id="mw-specialpagesgroup-zzcustom">zzcustom</h2>');

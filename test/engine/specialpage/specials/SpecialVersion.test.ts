@@ -2,14 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
+import { mainContent } from '../../../helpers/pageHtml';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const engineVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const parserVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/wikiparser-node/package.json'), 'utf8')) as { version: string }).version;
-
-function content(page: string): string {
-  return page.slice(page.indexOf('<div id="mw-content-text"'), page.indexOf('</main>'));
-}
 
 describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
   let wiki: TestWiki;
@@ -27,7 +24,7 @@ describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
     const res = await wiki.agent.get('/wiki/Special:Version');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<h1 id="firstHeading" class="firstHeading mw-first-heading">Version</h1>');
-    const body = content(res.text);
+    const body = mainContent(res.text);
     expect(body).toContain('<h2 id="mw-version-software">Installed software</h2>');
     expect(body).toContain(`<tr><td>API Portal</td><td dir="ltr">${engineVersion}</td></tr>`);
     expect(body).toContain(`<tr><td>Node.js</td><td dir="ltr">${process.versions.node}</td></tr>`);
@@ -38,7 +35,7 @@ describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
   });
 
   test('entry point URLs', async () => {
-    const body = content((await wiki.agent.get('/wiki/Special:Version')).text);
+    const body = mainContent((await wiki.agent.get('/wiki/Special:Version')).text);
     expect(body).toContain('<table class="wikitable plainlinks" id="mw-version-entrypoints-table" dir="ltr">');
     expect(body).toContain('<tr><td>Article path</td><td dir="ltr"><code>/wiki/$1</code></td></tr>');
     expect(body).toContain('<tr><td>Script path</td><td dir="ltr"><code>/w</code></td></tr>');
@@ -47,7 +44,7 @@ describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
   });
 
   test('without modules: notes instead of empty tables; the special page count; libraries', async () => {
-    const body = content((await wiki.agent.get('/wiki/Special:Version')).text);
+    const body = mainContent((await wiki.agent.get('/wiki/Special:Version')).text);
     expect(body).toContain('No skins are installed');
     expect(body).toContain('No extensions are installed.');
     const count = wiki.services.specialPageFactory.getNames().length;
@@ -56,7 +53,7 @@ describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
   });
 
   test('skins and extensions from the registry, with their description messages', async () => {
-    const body = content((await withModules.agent.get('/wiki/Special:Version')).text);
+    const body = mainContent((await withModules.agent.get('/wiki/Special:Version')).text);
     expect(body).toContain('<h2 id="mw-version-skin">Installed skins</h2>');
     expect(body).toContain(
       '<tr class="mw-version-ext" id="mw-version-ext-skin-TestSkin"><td><em><span class="mw-version-ext-name">TestSkin</span></em></td><td class="mw-version-ext-version" dir="ltr">0.1.0</td><td class="mw-version-ext-license"></td><td class="mw-version-ext-description">A minimal skin for tests.</td><td class="mw-version-ext-authors"></td></tr>',
