@@ -71,6 +71,11 @@ export const settingsSchema = z
     seedOnEmpty: z.boolean(),
     /** Maximum request body size in bytes. */
     maxRequestBodyBytes: z.number().int().positive(),
+    /**
+     * Interwiki prefixes added to (or replacing) the shipped defaults (MediaWiki's
+     * interwiki table): prefix → { url with $1, local?, language? }.
+     */
+    interwikiMap: z.record(z.string().regex(/^[a-z0-9_.-]+$/i, 'interwiki prefixes are letters, digits, _ . -'), z.object({ url: z.string().min(1), local: z.boolean().optional(), language: z.boolean().optional() }).strict()),
   })
   .strict();
 
@@ -125,6 +130,7 @@ export function defaultSettings(): Settings {
     mainPage: 'Main Page',
     seedOnEmpty: true,
     maxRequestBodyBytes: 4 * 1024 * 1024,
+    interwikiMap: {},
   };
 }
 

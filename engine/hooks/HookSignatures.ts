@@ -5,7 +5,7 @@
  * continues.
  */
 import type { OutputPage } from '../output/OutputPage';
-import type { ParserHookRegistry } from '../parser/WikitextRenderer';
+import type { ParserHookRegistry } from '../parser/ParserHooks';
 import type { Skin, SidebarSection } from '../skin/Skin';
 import type { SavedChange } from '../storage/PageUpdater';
 import type { UserIdentity } from '../user/UserIdentity';

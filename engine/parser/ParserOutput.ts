@@ -10,12 +10,41 @@ export interface HeadingInfo {
   text: string;
 }
 
+/** One entry of the table of contents (MediaWiki's SectionMetadata). */
+export interface SectionInfo {
+  /** 1..6 from the wikitext (`==` is 2). */
+  level: number;
+  /** Nesting depth in the TOC (1 = top). */
+  tocLevel: number;
+  /** Heading HTML as shown in the TOC (links removed). */
+  line: string;
+  /** "1", "1.2" … */
+  number: string;
+  /** "3" for the page's own third section; "T-1" for a template's heading; "" when not editable. */
+  index: string;
+  /** The heading's id (anchor). */
+  anchor: string;
+}
+
 export interface ParserOutput {
   html: string;
   categories: CategoryLink[];
   headings: HeadingInfo[];
-  /** Prefixed titles of every transcluded page (templatelinks). */
+  /** Prefixed titles of every transcluded page (templatelinks), redirects included. */
   templates: string[];
+  /** Prefixed titles of internal links (pagelinks), red ones included. */
+  links: string[];
+  /** Targets of external links (externallinks). */
+  externalLinks: string[];
+  /** DB keys of files used (imagelinks). */
+  images: string[];
+  /** Page properties (page_props): defaultsort, displaytitle, notoc, noindex, hiddencat, newsectionlink … */
+  properties: Record<string, string>;
+  /** Page status indicators, name → HTML (MediaWiki's ParserOutput::getIndicators). */
+  indicators: Record<string, string>;
+  sections: SectionInfo[];
+  /** Message keys with params for preview warnings (limits exceeded, loops …). */
+  warnings: { key: string; params: string[] }[];
   defaultSort: string | null;
   displayTitle: string | null;
   revisionId: number | null;

@@ -7,6 +7,7 @@ import type { Settings } from '../config/Settings';
 import type { HookContainer } from '../hooks/HookContainer';
 import type { MessageLocalizer } from '../i18n/MessageLocalizer';
 import type { ParserCache } from '../parser/ParserCache';
+import type { InterwikiLookup } from '../parser/InterwikiLookup';
 import type { WikitextRenderer } from '../parser/WikitextRenderer';
 import type { PermissionManager } from '../permissions/PermissionManager';
 import type { ExtensionRegistry } from '../registry/ExtensionRegistry';
@@ -37,6 +38,7 @@ export interface Services {
   readonly pageUpdater: PageUpdater;
   readonly logStore: LogStore;
   readonly renderer: WikitextRenderer;
+  readonly interwiki: InterwikiLookup;
   readonly parserCache: ParserCache;
   readonly pageRenderer: PageRenderer;
   readonly messages: MessageLocalizer;

@@ -17,6 +17,9 @@ import { PageRenderer } from '../page/PageRenderer';
 import { PageTemplateSource } from '../page/PageTemplateSource';
 import { ParserCache } from '../parser/ParserCache';
 import { WikitextRenderer } from '../parser/WikitextRenderer';
+import { DEFAULT_INTERWIKI_MAP } from '../parser/DefaultInterwikiMap';
+import { InterwikiLookup } from '../parser/InterwikiLookup';
+import { createPageExistenceLookup } from '../page/PageExistenceLookup';
 import { PermissionManager } from '../permissions/PermissionManager';
 import { ExtensionRegistry, PROJECT_ROOT } from '../registry/ExtensionRegistry';
 import { RestRouter } from '../rest/RestRouter';
@@ -110,7 +113,22 @@ export async function createServices(settings: Settings, options: CreateServices
   for (const row of overrideRows) overrides.set(row.page_title, row.old_text);
 
   const templateSource = new PageTemplateSource(titleFactory, pageStore, revisionStore);
-  const renderer = new WikitextRenderer({ namespaceInfo, articlePath: settings.articlePath, server: settings.server, siteName: settings.sitename, scriptPath: settings.scriptPath }, templateSource);
+  const interwiki = new InterwikiLookup({ ...DEFAULT_INTERWIKI_MAP, ...settings.interwikiMap }, namespaceInfo);
+  // Special pages are registered after the renderer exists; links to them are resolved lazily.
+  let specialPageExists: (name: string) => boolean = () => false;
+  const existence = createPageExistenceLookup(pageStore, (name) => specialPageExists(name), (key) => messages.lookup(key, settings.languageCode) !== undefined);
+  const renderer = new WikitextRenderer(
+    { namespaceInfo, articlePath: settings.articlePath, server: settings.server, siteName: settings.sitename, scriptPath: settings.scriptPath },
+    templateSource,
+    {
+      titles: titleFactory,
+      interwiki,
+      existence,
+      message: (key) => messages.lookup(key, settings.languageCode),
+      missingPageTitle: (prefixed) => messages.msg('red-link-title', settings.languageCode, prefixed).text(),
+      contentLanguage: settings.languageCode,
+    },
+  );
   await hooks.run('ParserFirstCallInit', renderer);
   const parserCache = new ParserCache();
   const pageRenderer = new PageRenderer(renderer, parserCache);
@@ -133,6 +151,7 @@ export async function createServices(settings: Settings, options: CreateServices
 
   const specialPageFactory = new SpecialPageFactory(CORE_SPECIAL_PAGES, registry.getSpecialPages(), hooks);
   await specialPageFactory.initialize();
+  specialPageExists = (name) => specialPageFactory.getPage(name) !== null;
 
   const skinRegistry = new SkinRegistry();
   skinRegistry.register(new FallbackSkin(`${settings.scriptPath}/resources`));
@@ -156,6 +175,7 @@ export async function createServices(settings: Settings, options: CreateServices
     pageUpdater,
     logStore,
     renderer,
+    interwiki,
     parserCache,
     pageRenderer,
     messages,

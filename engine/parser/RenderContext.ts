@@ -1,0 +1,104 @@
+/**
+ * The state of one render (what MediaWiki keeps on the Parser object and its
+ * ParserOutput while parsing): the frame handed to hooks, the link holders
+ * waiting for their existence check, collected links and page properties,
+ * and the expansion budget that stops hostile pages.
+ */
+import type { RenderFrame } from './ParserHooks';
+import type { Title } from '../title/Title';
+
+export interface ExpansionLimits {
+  /** MediaWiki's $wgMaxArticleSize-derived post-expand include size, in bytes. */
+  maxIncludeSize: number;
+  /** Template expansions per render (stands in for MediaWiki's preprocessor node count limit). */
+  maxExpansions: number;
+}
+
+export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {
+  maxIncludeSize: 2 * 1024 * 1024,
+  maxExpansions: 40000,
+};
+
+export interface RenderContextInit {
+  title: Title;
+  now: Date;
+  language: string;
+  revisionId: number | null;
+  existence: ReadonlyMap<string, boolean>;
+  limits: ExpansionLimits;
+  renderInline(wikitext: string): string;
+}
+
+export class RenderContext implements RenderFrame {
+  readonly title: Title;
+  readonly now: Date;
+  readonly language: string;
+  readonly revisionId: number | null;
+  readonly properties: Record<string, string> = {};
+  readonly warnings: { key: string; params: string[] }[] = [];
+  /** Titles asked about by #ifexist whose existence this render didn't know yet. */
+  readonly unknownExistence = new Set<string>();
+  /** Links found while rendering, resolved after the render in one batch (MediaWiki's LinkHolderArray). */
+  readonly linkHolders: LinkHolder[] = [];
+  readonly externalLinks: string[] = [];
+  private readonly extensionData = new Map<string, unknown>();
+  private readonly existence: ReadonlyMap<string, boolean>;
+  private readonly inline: (wikitext: string) => string;
+  /** Budget used so far. */
+  includeSize = 0;
+  expansions = 0;
+  readonly limits: ExpansionLimits;
+
+  constructor(init: RenderContextInit) {
+    this.title = init.title;
+    this.now = init.now;
+    this.language = init.language;
+    this.revisionId = init.revisionId;
+    this.existence = init.existence;
+    this.limits = init.limits;
+    this.inline = init.renderInline;
+  }
+
+  getExtensionData<T>(key: string, init: () => T): T {
+    if (!this.extensionData.has(key)) this.extensionData.set(key, init());
+    return this.extensionData.get(key) as T;
+  }
+
+  setPageProperty(name: string, value: string): void {
+    this.properties[name] = value;
+  }
+
+  pageExists(prefixedTitle: string): boolean {
+    const known = this.existence.get(prefixedTitle);
+    if (known === undefined) {
+      this.unknownExistence.add(prefixedTitle);
+      return false;
+    }
+    return known;
+  }
+
+  renderInline(wikitext: string): string {
+    return this.inline(wikitext);
+  }
+
+  addWarning(key: string, ...params: string[]): void {
+    if (!this.warnings.some((w) => w.key === key && w.params.join('|') === params.join('|'))) this.warnings.push({ key, params });
+  }
+
+  /** Placeholder for a link whose look depends on whether its target exists. */
+  addLinkHolder(holder: Omit<LinkHolder, 'id'>): string {
+    const id = this.linkHolders.length;
+    this.linkHolders.push({ ...holder, id });
+    return `\u0001LH${id}\u0001`;
+  }
+}
+
+export interface LinkHolder {
+  id: number;
+  /** Our prefixed text of the target (no fragment). */
+  target: string;
+  /** Fragment without '#', already in link form; '' if none. */
+  fragment: string;
+  /** Extra query for the URL (none for plain links). */
+  query?: string;
+}
