@@ -102,6 +102,8 @@ export function replaceLinkHolders(
   missingTitleText: (prefixed: string) => string,
 ): string {
   if (ctx.linkHolders.length === 0) return html;
+  // The holder marker is a control character no wikitext can produce.
+  // eslint-disable-next-line no-control-regex
   return html.replace(/\u0001LH(\d+)\u0001/g, (_m, id: string) => {
     const holder = ctx.linkHolders[Number(id)];
     const title = titles.newFromText(holder.target)!;
