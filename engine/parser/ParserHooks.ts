@@ -29,6 +29,8 @@ export interface RenderFrame {
   renderInline(wikitext: string): string;
   /** A warning shown in preview (MediaWiki's ParserOutput::addWarningMsg). */
   addWarning(messageKey: string, ...params: string[]): void;
+  /** A page status indicator (`<indicator name="…">`), shown by the skin near the title. */
+  setIndicator(name: string, html: string): void;
 }
 
 export interface ExtensionTagInput {

@@ -6,6 +6,7 @@
  */
 import type { RenderFrame } from './ParserHooks';
 import type { Title } from '../title/Title';
+import type { FileInfo } from '../filerepo/FileInfo';
 
 export interface ExpansionLimits {
   /** MediaWiki's $wgMaxArticleSize-derived post-expand include size, in bytes. */
@@ -25,6 +26,10 @@ export interface RenderContextInit {
   language: string;
   revisionId: number | null;
   existence: ReadonlyMap<string, boolean>;
+  /** Files prefetched for this render: DB key → metadata, or null when there is no such file. */
+  files: ReadonlyMap<string, FileInfo | null>;
+  /** The wikitext being rendered, before expansion (section numbering needs it). */
+  sourceText: string;
   limits: ExpansionLimits;
   renderInline(wikitext: string): string;
 }
@@ -41,6 +46,13 @@ export class RenderContext implements RenderFrame {
   /** Links found while rendering, resolved after the render in one batch (MediaWiki's LinkHolderArray). */
   readonly linkHolders: LinkHolder[] = [];
   readonly externalLinks: string[] = [];
+  readonly indicators: Record<string, string> = {};
+  /** DB keys of files used (imagelinks). */
+  readonly images = new Set<string>();
+  /** Files asked about that this render had not prefetched. */
+  readonly unknownFiles = new Set<string>();
+  readonly sourceText: string;
+  private readonly files: ReadonlyMap<string, FileInfo | null>;
   private readonly extensionData = new Map<string, unknown>();
   private readonly existence: ReadonlyMap<string, boolean>;
   private readonly inline: (wikitext: string) => string;
@@ -55,6 +67,8 @@ export class RenderContext implements RenderFrame {
     this.language = init.language;
     this.revisionId = init.revisionId;
     this.existence = init.existence;
+    this.files = init.files;
+    this.sourceText = init.sourceText;
     this.limits = init.limits;
     this.inline = init.renderInline;
   }
@@ -75,6 +89,25 @@ export class RenderContext implements RenderFrame {
       return false;
     }
     return known;
+  }
+
+  /**
+   * Metadata of a file (DB key, e.g. "Foobar.jpg"), recorded as used. null: no
+   * such file. A file this render had not prefetched reads as missing and is
+   * fetched for the next pass.
+   */
+  getFile(dbKey: string): FileInfo | null {
+    this.images.add(dbKey);
+    const known = this.files.get(dbKey);
+    if (known === undefined) {
+      this.unknownFiles.add(dbKey);
+      return null;
+    }
+    return known;
+  }
+
+  setIndicator(name: string, html: string): void {
+    this.indicators[name] = html;
   }
 
   renderInline(wikitext: string): string {

@@ -21,8 +21,9 @@ import { DEFAULT_EXPANSION_LIMITS, ExpansionLimits, RenderContext } from './Rend
 import { TemplateBudgetMap } from './TemplateBudgetMap';
 import type { InterwikiLookup } from './InterwikiLookup';
 import { attachLinkTrails, LinkTargetState, renderInternalLink, replaceLinkHolders } from './wikiparser/LinkRendering';
-import { TokenRenderers, withTokenRenderers } from './wikiparser/TokenOverrides';
+import { TokenKind, TokenRenderer, TokenRenderers, withTokenRenderers } from './wikiparser/TokenOverrides';
 import type { WikiToken } from './wikiparser/tokens';
+import type { FileInfo } from '../filerepo/FileInfo';
 
 export type { ParserHookRegistry } from './ParserHooks';
 
@@ -46,6 +47,8 @@ export interface RendererServices {
   missingPageTitle(prefixed: string): string;
   contentLanguage: string;
   limits?: Partial<ExpansionLimits>;
+  /** File metadata by DB key (no namespace); null for a missing file. One batched lookup. */
+  files?(dbKeys: readonly string[]): Promise<Map<string, FileInfo | null>>;
 }
 
 export interface RenderOptions {
@@ -115,6 +118,15 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.transforms.push(transform);
   }
 
+  /**
+   * Engine-internal: the engine's own HTML for one kind of token (media,
+   * headings, external links …). The renderer gets the active RenderContext
+   * from getCurrentContext(); returning null keeps the library's HTML.
+   */
+  setTokenRenderer(kind: TokenKind, renderer: TokenRenderer): void {
+    this.tokenRenderers[kind] = renderer;
+  }
+
   /** The render in progress (hooks run synchronously inside it). */
   getCurrentContext(): RenderContext | null {
     return this.current;
@@ -143,16 +155,20 @@ export class WikitextRenderer implements ParserHookRegistry {
   }
 
   /** Transclusions written literally in `text` that we know nothing about yet. */
-  private async prefetch(texts: readonly string[], known: Map<string, string>, missing: Set<string>, existence: Map<string, LinkTargetState>): Promise<void> {
+  private async prefetch(texts: readonly string[], state: PrefetchState): Promise<void> {
+    const { known, missing, existence } = state;
     let pending = [...texts];
     for (let depth = 0; depth < 8 && pending.length > 0; depth++) {
       const names = new Set<string>();
       const exists = new Set<string>();
+      const files = new Set<string>();
       for (const text of pending) {
         for (const name of guessTemplateNames(text, this.config)) if (!known.has(name) && !missing.has(name)) names.add(name);
         for (const target of guessIfExistTargets(text)) if (!existence.has(target)) exists.add(target);
+        for (const file of this.guessFileNames(text)) if (!state.files.has(file)) files.add(file);
       }
       await this.lookupExistence([...exists], existence);
+      await this.lookupFiles([...files], state.files);
       if (names.size === 0) break;
       const fetched = await this.templates.fetch([...names]);
       pending = [];
@@ -165,6 +181,30 @@ export class WikitextRenderer implements ParserHookRegistry {
         }
       }
     }
+  }
+
+  private async lookupFiles(dbKeys: readonly string[], into: Map<string, FileInfo | null>): Promise<void> {
+    const wanted = dbKeys.filter((k) => !into.has(k));
+    if (wanted.length === 0) return;
+    const found = this.services.files ? await this.services.files(wanted) : new Map<string, FileInfo | null>();
+    for (const key of wanted) into.set(key, found.get(key) ?? null);
+  }
+
+  /** File names written literally as [[File:…]], [[Image:…]], [[Media:…]] or gallery lines. */
+  private guessFileNames(text: string): string[] {
+    const names = new Set<string>();
+    for (const m of text.matchAll(/\[\[\s*:?\s*(?:file|image|media)\s*:([^|\]\n[{}<>]+)/gi)) {
+      const title = this.services.titles.makeTitleSafe(6, m[1].trim());
+      if (title) names.add(title.getDBkey());
+    }
+    for (const gallery of text.matchAll(/<gallery[^>]*>([\s\S]*?)<\/gallery>/gi)) {
+      for (const line of gallery[1].split('\n')) {
+        const name = line.replace(/^\s*(?:file|image)\s*:/i, '').split('|')[0].trim();
+        const title = name ? this.services.titles.makeTitleSafe(6, name) : null;
+        if (title) names.add(title.getDBkey());
+      }
+    }
+    return [...names];
   }
 
   private async lookupExistence(prefixed: readonly string[], into: Map<string, LinkTargetState>): Promise<void> {
@@ -188,19 +228,20 @@ export class WikitextRenderer implements ParserHookRegistry {
   async render(text: string, options: RenderOptions): Promise<ParserOutput> {
     const page = options.title.getPrefixedText();
     const now = options.now ?? new Date();
-    const known = new Map<string, string>();
-    const missing = new Set<string>();
-    const existence = new Map<string, LinkTargetState>();
-    await this.prefetch([text], known, missing, existence);
+    const state: PrefetchState = { known: new Map(), missing: new Set(), existence: new Map(), files: new Map() };
+    const { known, missing, existence } = state;
+    await this.prefetch([text], state);
 
     let result: RenderPass | null = null;
     for (let round = 0; round < MAX_RENDER_ROUNDS; round++) {
-      result = this.renderPass(text, page, options, now, known, existence);
+      result = this.renderPass(text, page, options, now, state);
       const neededTemplates = [...result.missedTemplates].filter((t) => !missing.has(t));
       const neededExistence = [...result.context.unknownExistence].filter((t) => !existence.has(t));
-      if (neededTemplates.length === 0 && neededExistence.length === 0) break;
+      const neededFiles = [...result.context.unknownFiles].filter((f) => !state.files.has(f));
+      if (neededTemplates.length === 0 && neededExistence.length === 0 && neededFiles.length === 0) break;
       if (round === MAX_RENDER_ROUNDS - 1) break;
       await this.lookupExistence(neededExistence, existence);
+      await this.lookupFiles(neededFiles, state.files);
       if (neededTemplates.length > 0) {
         const fetched = await this.templates.fetch(neededTemplates);
         const bodies: string[] = [];
@@ -212,7 +253,7 @@ export class WikitextRenderer implements ParserHookRegistry {
             bodies.push(body);
           }
         }
-        await this.prefetch(bodies, known, missing, existence);
+        await this.prefetch(bodies, state);
       }
     }
     const { context, expanded, templatesUsed } = result!;
@@ -238,9 +279,9 @@ export class WikitextRenderer implements ParserHookRegistry {
       templates: [...new Set([...templates, ...(this.templates.redirectTargetsOf?.(templates) ?? [])])],
       links: [...new Set(context.linkHolders.map((h) => h.target))],
       externalLinks: [...new Set(context.externalLinks)],
-      images: [],
+      images: [...context.images],
       properties: context.properties,
-      indicators: {},
+      indicators: context.indicators,
       sections: [],
       warnings: context.warnings,
       defaultSort,
@@ -250,18 +291,20 @@ export class WikitextRenderer implements ParserHookRegistry {
   }
 
   /** One synchronous pass through the library. */
-  private renderPass(text: string, page: string, options: RenderOptions, now: Date, known: Map<string, string>, existence: Map<string, LinkTargetState>): RenderPass {
-    const existenceView = new Map([...existence].map(([k, v]) => [k, v.exists]));
+  private renderPass(text: string, page: string, options: RenderOptions, now: Date, state: PrefetchState): RenderPass {
+    const existenceView = new Map([...state.existence].map(([k, v]) => [k, v.exists]));
     const context = new RenderContext({
       title: options.title,
       now,
       language: this.services.contentLanguage,
       revisionId: options.revisionId ?? null,
       existence: existenceView,
+      files: state.files,
+      sourceText: text,
       limits: this.limits,
       renderInline: (wikitext) => this.renderInlineFragment(wikitext, page),
     });
-    const templates = new TemplateBudgetMap(known, context, (title) => {
+    const templates = new TemplateBudgetMap(state.known, context, (title) => {
       if (!title.startsWith('MediaWiki:')) return undefined;
       return this.services.message(lcFirst(title.slice('MediaWiki:'.length).replace(/_/g, ' ')));
     });
@@ -298,6 +341,13 @@ export class WikitextRenderer implements ParserHookRegistry {
   async preSaveTransform(text: string, options: PreSaveTransformOptions): Promise<string> {
     return text.replace(/\r\n?/g, '\n').replace(/[ \t\n\r\0\v]+$/, '') + (options.title ? '' : '');
   }
+}
+
+interface PrefetchState {
+  known: Map<string, string>;
+  missing: Set<string>;
+  existence: Map<string, LinkTargetState>;
+  files: Map<string, FileInfo | null>;
 }
 
 interface RenderPass {
