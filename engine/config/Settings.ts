@@ -65,6 +65,10 @@ export const settingsSchema = z
     listenHost: z.string().min(1),
     /** $wgNoFollowLinks. */
     noFollowLinks: z.boolean(),
+    /** $wgNoFollowDomainExceptions: external links to these domains (and subdomains) get no rel="nofollow". */
+    noFollowDomainExceptions: z.array(z.string().min(1)),
+    /** $wgEnableMagicLinks: turn "ISBN …", "RFC …", "PMID …" in text into links. */
+    enableMagicLinks: z.object({ ISBN: z.boolean(), PMID: z.boolean(), RFC: z.boolean() }).strict(),
     /** $wgMainPageIsDomainRoot-like: the title read from MediaWiki:Mainpage falls back to this. */
     mainPage: z.string().min(1),
     /** Seed the wiki from db/seeds/ when the page table is empty. */
@@ -127,6 +131,9 @@ export function defaultSettings(): Settings {
     port: 8080,
     listenHost: '127.0.0.1',
     noFollowLinks: true,
+    noFollowDomainExceptions: ['mediawiki.org'],
+    // MediaWiki's default since 1.28: magic links are off.
+    enableMagicLinks: { ISBN: false, PMID: false, RFC: false },
     mainPage: 'Main Page',
     seedOnEmpty: true,
     maxRequestBodyBytes: 4 * 1024 * 1024,

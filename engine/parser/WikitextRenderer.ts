@@ -23,6 +23,7 @@ import type { InterwikiLookup } from './InterwikiLookup';
 import { attachLinkTrails, LinkTargetState, renderInternalLink, replaceLinkHolders } from './wikiparser/LinkRendering';
 import { TokenKind, TokenRenderer, TokenRenderers, withTokenRenderers } from './wikiparser/TokenOverrides';
 import type { WikiToken } from './wikiparser/tokens';
+import { MagicLinkSettings, renderBracketedExternalLink, renderMagicOrFreeLink } from './wikiparser/ExternalLinkRendering';
 import type { FileInfo } from '../filerepo/FileInfo';
 
 export type { ParserHookRegistry } from './ParserHooks';
@@ -47,6 +48,7 @@ export interface RendererServices {
   missingPageTitle(prefixed: string): string;
   contentLanguage: string;
   limits?: Partial<ExpansionLimits>;
+  externalLinks: { noFollow: boolean; noFollowDomainExceptions: readonly string[]; magicLinks: MagicLinkSettings };
   /** File metadata by DB key (no namespace); null for a missing file. One batched lookup. */
   files?(dbKeys: readonly string[]): Promise<Map<string, FileInfo | null>>;
 }
@@ -92,8 +94,12 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.setFunctionHook('scriptpath', () => site.scriptPath, { noHash: true });
     this.setFunctionHook('ifexist', (args, frame) => this.ifExist(args, frame as RenderContext));
     const linkDeps = { titles: services.titles, interwiki: services.interwiki, current: () => this.current };
+    const externalDeps = { titles: services.titles, current: () => this.current, ...services.externalLinks };
     this.tokenRenderers = {
       link: (token, opt) => renderInternalLink(token, opt, linkDeps),
+      'ext-link': (token, opt) => renderBracketedExternalLink(token, opt, externalDeps),
+      'free-ext-link': (token) => renderMagicOrFreeLink(token, externalDeps),
+      'magic-link': (token) => renderMagicOrFreeLink(token, externalDeps),
     };
   }
 

@@ -127,6 +127,7 @@ export async function createServices(settings: Settings, options: CreateServices
       message: (key) => messages.lookup(key, settings.languageCode),
       missingPageTitle: (prefixed) => messages.msg('red-link-title', settings.languageCode, prefixed).text(),
       contentLanguage: settings.languageCode,
+      externalLinks: { noFollow: settings.noFollowLinks, noFollowDomainExceptions: settings.noFollowDomainExceptions, magicLinks: settings.enableMagicLinks },
     },
   );
   await hooks.run('ParserFirstCallInit', renderer);
