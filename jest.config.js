@@ -9,6 +9,6 @@ module.exports = {
     // them, jest's module runtime cannot, so they are compiled to CommonJS for tests.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@bhsd/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@bhsd|parse5|entities)/)'],
   testTimeout: 30000,
 };

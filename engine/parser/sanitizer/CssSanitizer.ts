@@ -31,6 +31,7 @@ export const CSS_INVALID_CONTROL_CHAR = '/* invalid control char */';
 const CSS_ESCAPE_RE = /\\(?:(\r\n|\n|\r|\f)|([0-9A-Fa-f]{1,6})[ \t\r\n\f]?|([^\n])|())/gu;
 
 // PHP's \s without the u modifier (PCRE2): space, \t, \n, \v, \f, \r.
+// eslint-disable-next-line no-control-regex
 const ONLY_ONE_COMMENT_RE = /^[ \t\n\x0B\f\r]*\/\*[^*/]*\*\/[ \t\n\x0B\f\r]*$/;
 const COMMENT_RE = /\/\*[\s\S]*?\*\//g;
 

@@ -99,6 +99,7 @@ export function escapeIdForExternalInterwiki(id: string, mode: FragmentMode = DE
  */
 export function escapeIdReferenceList(references: string, fragmentMode: readonly FragmentMode[] = DEFAULT_FRAGMENT_MODE): string {
   return references
+    // eslint-disable-next-line no-control-regex
     .split(/[ \t\n\x0B\f\r]+/)
     .filter((ref) => ref !== '')
     .map((ref) => escapeIdForAttribute(ref, ID_PRIMARY, fragmentMode) as string)
