@@ -37,8 +37,19 @@
  * `section=N` URLs depend on. A direct port keeps those numbers identical to
  * MediaWiki's by construction.
  *
- * There is no template expansion: headings that only appear once templates
- * are expanded (MediaWiki's `T-N` sections) are not counted here.
+ * There is no template expansion here. A template's own sections (the
+ * `T-N` edit links MediaWiki gives headings that come from a template) are
+ * numbered by scanning the template's text the way the preprocessor reads a
+ * transcluded page (`forInclusion`: `<noinclude>` content is hidden,
+ * `<includeonly>` content counts, and with `<onlyinclude>` only what it
+ * encloses counts); `section=T-N` addresses those sections.
+ *
+ * The renderer numbers the edit links of a rendered page with the same scan
+ * (see parser/sections/HeadingOrigins), which is what keeps `section=N` in
+ * an edit link and the section this module cuts out the same section. For
+ * that it also reports the top-level transclusions (`{{…}}` and `{{{…}}}`
+ * elements that are not inside another one): those are the only places
+ * where expanded text can bring in further headings.
  */
 
 /**
@@ -78,7 +89,8 @@ export const OPAQUE_EXTENSION_TAGS: readonly string[] = [
 ];
 
 /** A top-level heading (`<h>` node) as the preprocessor sees it. */
-interface HeadingNode {
+export interface HeadingNode {
+  kind: 'heading';
   /** The preprocessor's `@i`: 1-based, in the order headings are closed. */
   index: number;
   /** min(opening '=' count, closing '=' count), at most 6. */
@@ -89,9 +101,24 @@ interface HeadingNode {
   end: number;
 }
 
+/** A top-level `{{…}}` (template, parser function, variable) or `{{{…}}}` (argument) element. */
+export interface TransclusionNode {
+  kind: 'transclusion';
+  /** 2 for `{{…}}`, 3 for `{{{…}}}`. */
+  braces: 2 | 3;
+  /** Offset of the first opening brace. */
+  start: number;
+  /** Offset just past the last closing brace. */
+  end: number;
+  /** Offset just past the name part (the first `|` or the closing braces). */
+  nameEnd: number;
+}
+
+export type TopLevelNode = HeadingNode | TransclusionNode;
+
 interface Part {
-  /** Heading nodes accumulated in this part (the `possible-h` children). */
-  headings: HeadingNode[];
+  /** Heading and transclusion nodes accumulated in this part (the `possible-h` and `template` children). */
+  nodes: TopLevelNode[];
   /** A name/value '=' was seen in this template part. */
   hasEquals: boolean;
   /** End offset of the last comment in this part, -1 if none. */
@@ -111,6 +138,10 @@ interface Piece {
   /** The '-' of a `-{{` that was re-read as `{{` ("rightmost wins"). */
   savedPrefix: boolean;
   parts: Part[];
+  /** Offset of the first bracket still open (brace pieces). */
+  openPos: number;
+  /** Offset just past the first part, once a '|' has ended it (brace pieces). */
+  nameEnd: number;
 }
 
 interface BraceRule {
@@ -134,11 +165,15 @@ const RULES: Record<Exclude<Opener, '\n'>, BraceRule> = {
   '-{': { end: '}-', counts: new Set([2]), min: 2, max: 2, nests: false },
 };
 
-// Not for inclusion (section editing works on the page as stored), so:
-// <noinclude>/<onlyinclude> tags are dropped but their content is parsed,
-// <includeonly>…</includeonly> is dropped with its content.
-const IGNORED_TAGS = new Set(['noinclude', '/noinclude', 'onlyinclude', '/onlyinclude']);
-const IGNORED_ELEMENT = 'includeonly';
+/** What the preprocessor hides or unwraps, which depends on whether the text is being transcluded. */
+interface Grammar {
+  /** Tags dropped, their content parsed. */
+  ignoredTags: ReadonlySet<string>;
+  /** Preprocessor_Hash's $elementsRegex (extension tags and the element dropped with its content), anchored ("A" modifier) via the sticky flag. */
+  elementRe: RegExp;
+  forInclusion: boolean;
+}
+
 // Compared case-sensitively in MediaWiki (`in_array( $name, … )`).
 const ALLOW_MISSING_END_TAG = ['includeonly', 'noinclude', 'onlyinclude'];
 
@@ -149,12 +184,32 @@ function escapeRegExp(s: string): string {
 // PCRE's \s without the /u flag.
 const WS = '[\\t\\n\\v\\f\\r ]';
 
-// Preprocessor_Hash's $elementsRegex, anchored ("A" modifier) via the sticky flag.
-const ELEMENT_RE = new RegExp(
-  `(${[...OPAQUE_EXTENSION_TAGS, IGNORED_ELEMENT, ...IGNORED_TAGS].map(escapeRegExp).join('|')})` +
-    `(?:${WS}|/>|>)|(!--)`,
-  'iy',
-);
+// The page as stored (section editing, the page's own sections):
+// <noinclude>/<onlyinclude> tags are dropped but their content is parsed,
+// <includeonly>…</includeonly> is dropped with its content.
+const PAGE_TAGS = { ignoredTags: ['noinclude', '/noinclude', 'onlyinclude', '/onlyinclude'], ignoredElement: 'includeonly' };
+// A transcluded page (a template's sections, `section=T-N`): the other way
+// round, and <onlyinclude> is handled separately (only its content counts).
+const INCLUSION_TAGS = { ignoredTags: ['includeonly', '/includeonly'], ignoredElement: 'noinclude' };
+
+const grammars = new Map<string, Grammar>();
+
+/** The grammar for a mode and a set of extension tags (built once per distinct set). */
+function grammarFor(forInclusion: boolean, extensionTags: readonly string[]): Grammar {
+  const key = `${forInclusion ? 'i' : 'p'}\u0000${extensionTags.join('\u0000')}`;
+  let g = grammars.get(key);
+  if (!g) {
+    const { ignoredTags, ignoredElement } = forInclusion ? INCLUSION_TAGS : PAGE_TAGS;
+    const names = [...new Set(extensionTags.map((t) => t.toLowerCase()))];
+    g = {
+      ignoredTags: new Set(ignoredTags),
+      elementRe: new RegExp(`(${[...names, ignoredElement, ...ignoredTags].map(escapeRegExp).join('|')})` + `(?:${WS}|/>|>)|(!--)`, 'iy'),
+      forInclusion,
+    };
+    grammars.set(key, g);
+  }
+  return g;
+}
 
 const closingTagRes = new Map<string, RegExp>();
 function closingTagRe(lowerName: string): RegExp {
@@ -195,35 +250,36 @@ function runAt(text: string, pos: number, ch: string, max = Infinity): number {
 }
 
 function newPart(): Part {
-  return { headings: [], hasEquals: false, commentEnd: -1, visualEnd: -1 };
+  return { nodes: [], hasEquals: false, commentEnd: -1, visualEnd: -1 };
 }
 
 function lastPart(piece: Piece): Part {
   return piece.parts[piece.parts.length - 1];
 }
 
-function pushAll(target: HeadingNode[], items: readonly HeadingNode[]): void {
+function pushAll(target: TopLevelNode[], items: readonly TopLevelNode[]): void {
   // Not push(...items): the spread can exceed the argument limit on huge pages.
   for (const item of items) target.push(item);
 }
 
-function allHeadings(piece: Piece): HeadingNode[] {
-  const out: HeadingNode[] = [];
-  for (const part of piece.parts) pushAll(out, part.headings);
+function allNodes(piece: Piece): TopLevelNode[] {
+  const out: TopLevelNode[] = [];
+  for (const part of piece.parts) pushAll(out, part.nodes);
   return out;
 }
 
 /**
- * The top-level heading nodes of `text`, in document order: a port of the
- * parts of `Preprocessor_Hash::buildDomTreeArrayFromText()` (non-inclusion
- * mode, language conversion enabled) that decide where `<h>` nodes are.
- * Comments in the body mirror the branches of the original.
+ * The top-level heading and transclusion nodes of `text`, in document order:
+ * a port of the parts of `Preprocessor_Hash::buildDomTreeArrayFromText()`
+ * (language conversion enabled) that decide where `<h>` and top-level
+ * `<template>`/`<tplarg>` nodes are. Comments in the body mirror the
+ * branches of the original.
  */
-function scanHeadings(text: string): HeadingNode[] {
+function scanNodes(text: string, g: Grammar): TopLevelNode[] {
   const length = text.length;
   const stack: Piece[] = [];
-  const root: HeadingNode[] = [];
-  const accum = (): HeadingNode[] => (stack.length ? lastPart(stack[stack.length - 1]).headings : root);
+  const root: TopLevelNode[] = [];
+  const accum = (): TopLevelNode[] => (stack.length ? lastPart(stack[stack.length - 1]).nodes : root);
 
   let i = 0;
   let headingIndex = 1;
@@ -231,8 +287,18 @@ function scanHeadings(text: string): HeadingNode[] {
   const noMoreClosingTag = new Set<string>();
   // The text starts with a pseudo line break: a heading may open at offset 0.
   let fakeLineStart = true;
+  // When transcluded, a text with <onlyinclude> is only what those tags enclose (MediaWiki tests case-sensitively).
+  const enableOnlyinclude = g.forInclusion && text.includes('<onlyinclude>') && text.includes('</onlyinclude>');
+  let findOnlyinclude = enableOnlyinclude;
 
   for (;;) {
+    if (findOnlyinclude) {
+      // Ignore everything up to the next <onlyinclude>; without one the rest is ignored.
+      const startPos = text.indexOf('<onlyinclude>', i);
+      if (startPos === -1) break;
+      i = startPos + '<onlyinclude>'.length;
+      findOnlyinclude = false;
+    }
     const top: Piece | undefined = stack[stack.length - 1];
     const inHeading = top?.open === '\n';
     const findPipe = top !== undefined && top.open !== '\n' && top.open !== '[';
@@ -294,8 +360,12 @@ function scanHeadings(text: string): HeadingNode[] {
     }
 
     if (found === 'angle') {
-      ELEMENT_RE.lastIndex = i + 1;
-      const m = ELEMENT_RE.exec(text);
+      if (enableOnlyinclude && text.startsWith('</onlyinclude>', i)) {
+        findOnlyinclude = true;
+        continue;
+      }
+      g.elementRe.lastIndex = i + 1;
+      const m = g.elementRe.exec(text);
       if (!m) {
         i++;
         continue;
@@ -345,7 +415,7 @@ function scanHeadings(text: string): HeadingNode[] {
         continue;
       }
       const lowerName = name.toLowerCase();
-      if (IGNORED_TAGS.has(lowerName)) {
+      if (g.ignoredTags.has(lowerName)) {
         i = tagEndPos + 1;
         continue;
       }
@@ -381,7 +451,7 @@ function scanHeadings(text: string): HeadingNode[] {
       if (count === 1 && findEquals) {
         // DWIM: in a template argument list, "\n=" looks like a name/value separator.
       } else if (count > 0) {
-        stack.push({ open: '\n', close: '\n', count, startPos: i, savedPrefix: false, parts: [newPart()] });
+        stack.push({ open: '\n', close: '\n', count, startPos: i, savedPrefix: false, parts: [newPart()], openPos: i, nameEnd: -1 });
         i += count;
       }
       continue;
@@ -398,7 +468,7 @@ function scanHeadings(text: string): HeadingNode[] {
       }
       let equalsLength = 0;
       while (searchStart - equalsLength > 0 && text[searchStart - equalsLength - 1] === '=') equalsLength++;
-      let element = part.headings;
+      let element = part.nodes;
       if (equalsLength > 0) {
         let level: number;
         if (searchStart - equalsLength === piece.startPos) {
@@ -409,7 +479,7 @@ function scanHeadings(text: string): HeadingNode[] {
         }
         if (level > 0) {
           // Headings nested in this one (e.g. via [[…\n==x==\n…]]) stay nested.
-          element = [{ index: headingIndex++, level, start: piece.startPos, end: i }];
+          element = [{ kind: 'heading', index: headingIndex++, level, start: piece.startPos, end: i }];
         }
       }
       stack.pop();
@@ -431,7 +501,7 @@ function scanHeadings(text: string): HeadingNode[] {
       }
       const rule = RULES[open];
       if (count >= rule.min) {
-        stack.push({ open, close: rule.end, count, startPos: -1, savedPrefix, parts: [newPart()] });
+        stack.push({ open, close: rule.end, count, startPos: -1, savedPrefix, parts: [newPart()], openPos: i, nameEnd: -1 });
       }
       i += count;
       continue;
@@ -454,12 +524,18 @@ function scanHeadings(text: string): HeadingNode[] {
         i += count;
         continue;
       }
-      const element = rule.nests ? [] : allHeadings(piece);
+      // A template or argument keeps what is inside it (its headings are not
+      // top-level); it is itself a top-level node where it stands. Of several
+      // opening braces the innermost, rightmost ones are the ones matched.
+      const element: TopLevelNode[] = rule.nests
+        ? [{ kind: 'transclusion', braces: matchingCount as 2 | 3, start: piece.openPos + piece.count - matchingCount, end: i + matchingCount, nameEnd: piece.nameEnd === -1 ? i : piece.nameEnd }]
+        : allNodes(piece);
       i += matchingCount;
       stack.pop();
       if (matchingCount < piece.count) {
         // Unmatched opening brackets remain, e.g. the outer "{{" of "{{{{a}}".
         piece.parts = [newPart()];
+        piece.nameEnd = -1;
         piece.count -= matchingCount;
         if (piece.count >= rule.min) {
           stack.push(piece);
@@ -476,7 +552,9 @@ function scanHeadings(text: string): HeadingNode[] {
     }
 
     if (found === 'pipe') {
-      (top as Piece).parts.push(newPart());
+      const piece = top as Piece;
+      if (piece.parts.length === 1) piece.nameEnd = i;
+      piece.parts.push(newPart());
       i++;
       continue;
     }
@@ -487,7 +565,7 @@ function scanHeadings(text: string): HeadingNode[] {
   }
 
   // Unclosed brackets become literal text, so their headings surface.
-  for (const piece of stack) pushAll(root, allHeadings(piece));
+  for (const piece of stack) pushAll(root, allNodes(piece));
   return root;
 }
 
@@ -512,10 +590,49 @@ interface SectionRange {
   heading: HeadingNode | null;
 }
 
+export interface ScanOptions {
+  /** Read the text as a transcluded page (a template's `T-N` sections). */
+  forInclusion?: boolean;
+  /**
+   * The extension tags whose content is opaque (MediaWiki's strip list: the
+   * tags the wiki has registered); OPAQUE_EXTENSION_TAGS by default.
+   */
+  extensionTags?: readonly string[];
+}
+
+/**
+ * The top-level headings and transclusions of `text` in document order, as
+ * the preprocessor finds them in the page as stored or, with `forInclusion`,
+ * in the page transcluded.
+ */
+export function scanTopLevelNodes(text: string, options: ScanOptions = {}): TopLevelNode[] {
+  return scanNodes(text, grammarFor(options.forInclusion ?? false, options.extensionTags ?? OPAQUE_EXTENSION_TAGS));
+}
+
+/** The top-level headings of `text` (see scanTopLevelNodes). */
+export function sectionHeadings(text: string, options: ScanOptions = {}): HeadingNode[] {
+  return scanTopLevelNodes(text, options).filter((node): node is HeadingNode => node.kind === 'heading');
+}
+
+/**
+ * A section as MediaWiki addresses it: its number (`3`, `'3'`) among the
+ * page's own headings, or `'T-3'` for the third heading of the page read as
+ * a transclusion — the edit links of headings that come from a template.
+ */
+export type SectionId = number | string;
+
+function parseSectionId(section: SectionId): { index: number; forInclusion: boolean } | null {
+  if (typeof section === 'number') return Number.isInteger(section) && section >= 0 ? { index: section, forInclusion: false } : null;
+  const m = /^(T-)?(\d+)$/.exec(section);
+  return m ? { index: Number(m[2]), forInclusion: m[1] !== undefined } : null;
+}
+
 /** `Parser::extractSections()`'s search for the section and where it ends. */
-function findSection(text: string, section: number): SectionRange | null {
-  if (!Number.isInteger(section) || section < 0) return null;
-  const headings = scanHeadings(text);
+function findSection(text: string, sectionId: SectionId): SectionRange | null {
+  const parsed = parseSectionId(sectionId);
+  if (!parsed) return null;
+  const section = parsed.index;
+  const headings = sectionHeadings(text, { forInclusion: parsed.forInclusion });
   if (section === 0) {
     // Section 0 always exists (possibly empty) and ends at the first heading of any level.
     return { start: 0, end: headings.length ? headings[0].start : text.length, heading: null };
@@ -539,7 +656,7 @@ function findSection(text: string, section: number): SectionRange | null {
  * heading), including its subsections, with trailing whitespace removed as
  * MediaWiki does; null if there is no such section.
  */
-export function getSection(text: string, section: number): string | null {
+export function getSection(text: string, section: SectionId): string | null {
   const range = findSection(text, section);
   return range ? phpRtrim(text.slice(range.start, range.end)) : null;
 }
@@ -557,7 +674,7 @@ export function getSection(text: string, section: number): string | null {
  * does with wpTextbox1 before it gets here, so the separator is exactly
  * "\n\n" whatever the caller passes.
  */
-export function replaceSection(text: string, section: number, newSectionText: string): string | null {
+export function replaceSection(text: string, section: SectionId, newSectionText: string): string | null {
   const range = findSection(text, section);
   if (!range) return null;
   const replacement = phpRtrim(newSectionText);
@@ -623,16 +740,22 @@ function stripSectionName(s: string): string {
  * counts are handled the way the heading renders: the outer `level` '='s on
  * each side are markup, the rest is text.
  */
-export function getSectionHeading(text: string, section: number): string | null {
-  if (section === 0) return null;
+export function getSectionHeading(text: string, section: SectionId): string | null {
   const range = findSection(text, section);
   if (!range || !range.heading) return null;
-  const { heading } = range;
+  return phpTrim(stripSectionName(phpTrim(headingInnerText(text, range.heading))));
+}
+
+/**
+ * The wikitext between the '='s of a heading node: comments removed, and
+ * the outer `level` '='s on each side taken as markup (`===a=` is a level-1
+ * heading of "==a").
+ */
+export function headingInnerText(text: string, heading: HeadingNode): string {
   let line = text.slice(heading.start, heading.end);
   line = line.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   line = line.replace(/[ \t]+$/, '');
-  const inner = line.length >= 2 * heading.level ? line.slice(heading.level, line.length - heading.level) : '';
-  return phpTrim(stripSectionName(phpTrim(inner)));
+  return line.length >= 2 * heading.level ? line.slice(heading.level, line.length - heading.level) : '';
 }
 
 /**
@@ -642,5 +765,5 @@ export function getSectionHeading(text: string, section: number): string | null 
  * numbers then have a gap (and the largest number exceeds the count).
  */
 export function countSections(text: string): number {
-  return scanHeadings(text).length;
+  return sectionHeadings(text).length;
 }

@@ -4,6 +4,7 @@ import {
   getSection,
   getSectionHeading,
   replaceSection,
+  scanTopLevelNodes,
 } from '../../../engine/edit/SectionEditor';
 
 const page = [
@@ -275,5 +276,34 @@ describe('countSections', () => {
     expect(countSections(page)).toBe(6);
     expect(countSections('')).toBe(0);
     expect(countSections('no headings')).toBe(0);
+  });
+});
+
+describe('scanTopLevelNodes', () => {
+  const describeNodes = (text: string, options = {}) =>
+    scanTopLevelNodes(text, options).map((n) => (n.kind === 'heading' ? `h${n.level}#${n.index}` : `${'{'.repeat(n.braces)}${text.slice(n.start + n.braces, n.nameEnd)}`));
+
+  it('reports headings and the transclusions between them, not those nested inside others', () => {
+    expect(describeNodes('{{A|x={{B}}}}\n== H ==\n{{{arg|{{C}}}}}\n=={{D}}==\n{{E}}')).toEqual(['{{A', 'h2#1', '{{{arg', 'h2#2', '{{E']);
+  });
+
+  it('finds the innermost braces of a run', () => {
+    const nodes = scanTopLevelNodes('{{{{A}}');
+    expect(nodes).toEqual([{ kind: 'transclusion', braces: 2, start: 2, end: 7, nameEnd: 5 }]);
+  });
+
+  it('hoists what is inside links and unclosed braces, as the preprocessor breaks them up', () => {
+    expect(describeNodes('[[a|{{B}}\n== H ==\n]]\n{{C|\n== In C ==\n')).toEqual(['{{B', 'h2#1', 'h2#2']);
+  });
+
+  it('reads a transcluded page with the inclusion tags swapped', () => {
+    const text = '<noinclude>{{Doc}}\n== Doc ==\n</noinclude><includeonly>\n== Shown ==\n{{Nav}}</includeonly>';
+    expect(describeNodes(text)).toEqual(['{{Doc', 'h2#1']);
+    expect(describeNodes(text, { forInclusion: true })).toEqual(['h2#1', '{{Nav']);
+  });
+
+  it('treats the content of the given extension tags as opaque', () => {
+    expect(describeNodes('<mytag>\n== In tag ==\n</mytag>\n== After ==')).toEqual(['h2#1', 'h2#2']);
+    expect(describeNodes('<mytag>\n== In tag ==\n</mytag>\n== After ==', { extensionTags: ['mytag'] })).toEqual(['h2#1']);
   });
 });
