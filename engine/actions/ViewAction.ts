@@ -3,7 +3,8 @@
  * (`oldid=`), diffs (`diff=`), redirects followed one level with
  * "(Redirected from X)", missing pages with MediaWiki's "no text" notice,
  * MediaWiki-namespace pages showing their default message, and CSS/JS/JSON
- * pages shown as code rather than parsed.
+ * pages shown as code rather than parsed. Category pages list their members
+ * after the text (CategoryPage), even when the category page itself is missing.
  */
 import type { RequestContext } from '../context/RequestContext';
 import { defaultContentModel } from '../content/ContentModel';
@@ -11,7 +12,8 @@ import { getRedirectTargetText } from '../content/RedirectParser';
 import { showDiff } from '../diff/DifferenceEngine';
 import { html, rawHtml } from '../html/Html';
 import { MessageOverrides } from '../i18n/MessageOverrides';
-import { pageKeyOf } from '../storage/PageStore';
+import { categoryBoxItems } from '../page/CategoryLinksBox';
+import { CategoryViewer, categoryPagingFromRequest } from '../page/CategoryViewer';
 import type { RevisionRecord } from '../storage/RevisionRecord';
 import { NS_CATEGORY, NS_MEDIAWIKI } from '../title/NamespaceInfo';
 import type { Title } from '../title/Title';
@@ -52,6 +54,11 @@ export class ViewAction implements PageAction {
 
     if (!page || !revision) {
       this.showMissing(context, title);
+      // A category with members but no page still lists them, with status 200 (WikiCategoryPage::hasViewableContent).
+      if (title.getNamespace() === NS_CATEGORY && oldId === 0 && (await CategoryViewer.hasMembers(context, title))) {
+        output.statusCode = 200;
+        await this.showCategoryMembers(context, title);
+      }
       return;
     }
 
@@ -101,6 +108,7 @@ export class ViewAction implements PageAction {
     // redirect, missing or special target) shows MediaWiki's redirect notice.
     if (redirectTarget !== null) {
       output.addHtml(this.redirectNotice(context, redirectTarget));
+      await this.showCategoryMembers(context, title);
       return;
     }
 
@@ -108,14 +116,16 @@ export class ViewAction implements PageAction {
     const displayTitle = renderDisplayTitle(title, parserOutput.displayTitle, services.titleFactory);
     output.setPageTitleHtml(displayTitle.html, displayTitle.text);
     output.addParserOutputHtml(`<div class="mw-parser-output">${parserOutput.html}</div>`);
-    if (parserOutput.categories.length > 0) {
-      const categories = parserOutput.categories.map((c) => services.titleFactory.makeTitle(NS_CATEGORY, c.name));
-      const existing = await services.pageStore.existingTitles(categories);
-      output.categories = categories.map((cat) => {
-        const exists = existing.has(pageKeyOf(cat));
-        return { name: cat.getText(), href: exists ? cat.getLocalURL() : cat.getLocalURL({ action: 'edit', redlink: '1' }), exists };
-      });
-    }
+    await this.showCategoryMembers(context, title);
+    // Hidden categories only where MediaWiki shows them by default: on category pages.
+    output.categories = await categoryBoxItems(services, parserOutput.categories, title.getNamespace() === NS_CATEGORY);
+  }
+
+  /** CategoryPage::closeShowCategory(): the member list after a category page's text. */
+  private async showCategoryMembers(context: RequestContext, title: Title): Promise<void> {
+    if (title.getNamespace() !== NS_CATEGORY) return;
+    const viewer = new CategoryViewer(context, title, categoryPagingFromRequest(context));
+    context.output.addHtml(await viewer.getHtml());
   }
 
   private redirectNotice(context: RequestContext, targetText: string) {

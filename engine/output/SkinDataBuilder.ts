@@ -8,6 +8,8 @@ import type { RequestContext } from '../context/RequestContext';
 import type { NavLink, SkinData } from '../skin/Skin';
 import type { Title } from '../title/Title';
 import { pageKeyOf } from '../storage/PageStore';
+import { NS_SPECIAL } from '../title/NamespaceInfo';
+import { renderCategoryLinksBox } from '../page/CategoryLinksBox';
 import { formatUserDate, formatUserTime } from '../util/Timestamp';
 
 /** MediaWiki's tab ids per namespace: ca-nstab-main, ca-nstab-user, … */
@@ -61,6 +63,18 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
 
   const skin = context.skin;
   const sidebar = services.sidebarBuilder.build(context.language);
+  // The TOOLBOX placeholder gets the page tools (Skin::buildNavUrls): "What links here" for any page that can exist.
+  const toolbox = sidebar.find((section) => section.id === 'TOOLBOX');
+  if (toolbox && title && title.canExist()) {
+    toolbox.heading = msg('toolbox').text();
+    toolbox.links.push({
+      id: 't-whatlinkshere',
+      text: msg('whatlinkshere').text(),
+      href: services.titleFactory.makeTitle(NS_SPECIAL, `WhatLinksHere/${title.getPrefixedDBkey()}`).getLocalURL(),
+      title: msg('tooltip-t-whatlinkshere').text(),
+      accesskey: 'j',
+    });
+  }
   await services.hooks.run('SkinBuildSidebar', skin, sidebar);
 
   const mainPage = services.titleFactory.newFromText(msg('mainpage').text()) ?? services.titleFactory.newFromText(settings.mainPage)!;
@@ -111,6 +125,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     footerLinks,
     footerInfo,
     categories: output.categories,
+    catlinksHtml: renderCategoryLinksBox({ services, title, msg }, output.categories).value,
     language: context.language,
     dir: languageDirection(context.language),
     bodyClasses,

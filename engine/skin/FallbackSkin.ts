@@ -34,12 +34,6 @@ export class FallbackSkin implements Skin {
 
   render(d: SkinData): string {
     const title = d.htmlTitle ? d.msg('pagetitle', d.htmlTitle).text() : d.siteName;
-    const catlinks =
-      d.categories.length > 0
-        ? html`<div id="catlinks" class="catlinks" data-mw="interface"><div id="mw-normal-catlinks" class="mw-normal-catlinks"><a href="${d.msg('pagecategorieslink').text()}">${d.msg('pagecategories', d.categories.length).text()}</a>: <ul>${d.categories.map(
-            (c) => html`<li><a href="${c.href}"${attributes({ class: c.exists ? undefined : 'new' })}>${c.name}</a></li>`,
-          )}</ul></div></div>`
-        : html``;
     const sidebar = d.sidebar.map((section) => menu(`p-${section.id}`, section.heading, section.links));
     const doc = html`<!DOCTYPE html>
 <html lang="${d.language}" dir="${d.dir}" class="client-nojs">
@@ -68,7 +62,7 @@ ${rawHtml(d.siteNoticeHtml ? `<div id="siteNotice">${d.siteNoticeHtml}</div>` : 
 <div id="siteSub">${d.msg('tagline').text()}</div>
 <div id="contentSub">${rawHtml(d.subtitleHtml)}</div>
 <div id="mw-content-text" class="mw-body-content mw-content-${d.dir}" lang="${d.language}" dir="${d.dir}">${rawHtml(d.contentHtml)}</div>
-${catlinks}
+${rawHtml(d.catlinksHtml)}
 </div>
 </main>
 <nav id="mw-panel" aria-label="${d.msg('navigation-heading').text()}">${sidebar}</nav>

@@ -31,6 +31,8 @@ export interface CategoryBoxItem {
   name: string;
   href: string;
   exists: boolean;
+  /** A hidden category (__HIDDENCAT__); only present where MediaWiki shows them (category pages). */
+  hidden?: boolean;
 }
 
 export interface SkinData {
@@ -52,6 +54,8 @@ export interface SkinData {
   footerLinks: NavLink[];
   footerInfo: string[];
   categories: CategoryBoxItem[];
+  /** The #catlinks box built from `categories` (MediaWiki's 'catlinks' template data); '' when empty. */
+  catlinksHtml: string;
   language: string;
   dir: 'ltr' | 'rtl';
   bodyClasses: string[];

@@ -9,6 +9,7 @@ import { SpecialRecentChanges } from './specials/SpecialRecentChanges';
 import { SpecialSearch } from './specials/SpecialSearch';
 import { SpecialSpecialPages } from './specials/SpecialSpecialPages';
 import { SpecialVersion } from './specials/SpecialVersion';
+import { SpecialWhatLinksHere } from './specials/SpecialWhatLinksHere';
 
 export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction> = new Map<string, SpecialPageFactoryFunction>([
   ['AllPages', () => new SpecialAllPages()],
@@ -18,4 +19,5 @@ export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction>
   ['Version', () => new SpecialVersion()],
   ['SpecialPages', () => new SpecialSpecialPages()],
   ['Search', () => new SpecialSearch()],
+  ['WhatLinksHere', () => new SpecialWhatLinksHere()],
 ]);
