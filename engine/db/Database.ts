@@ -12,6 +12,8 @@ export type DatabaseKind = 'sqlite' | 'pg';
 export interface DatabaseOptions {
   /** postgres:// URL; SQLite when absent. */
   url?: string;
+  /** PostgreSQL connection settings as knex parsed them from a URL (render workers reach the request thread's database with them). */
+  pgConnection?: Knex.PgConnectionConfig;
   /** SQLite file path (default `<dataDir>/wiki.sqlite`). */
   sqliteFile?: string;
   dataDir?: string;
@@ -26,10 +28,10 @@ export function databaseKind(db: Knex): DatabaseKind {
 }
 
 export function openDatabase(options: DatabaseOptions): Knex {
-  if (options.url) {
+  if (options.url || options.pgConnection) {
     return knexFactory({
       client: 'pg',
-      connection: options.url,
+      connection: options.pgConnection ?? options.url,
       searchPath: options.pgSchema ? [options.pgSchema] : undefined,
       pool: { min: 0, max: 10 },
     });
