@@ -53,15 +53,24 @@ async function main(): Promise<void> {
     const text = fs.readFileSync(path.join(FIXTURE_DIR, 'Benchmark_page.wikitext'), 'utf8');
     const title = services.titleFactory.newFromTextThrow('Benchmark page');
     await services.pageUpdater.save({ title, text, user: { id: 0, name: '127.0.0.1' }, summary: 'bench fixture' });
-    for (let i = 0; i < 3; i++) await services.renderer.render(text, { title });
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const start = process.hrtime.bigint();
-      await services.renderer.render(text, { title });
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    figures.render30kMs = Math.round(median(times) * 10) / 10;
-    figures.render30kVsMediaWiki139 = Math.round((median(times) / MW_139_PARSE_MS[1]) * 100) / 100;
+    const measure = async (pageText: string, pageTitle: string, runs: number): Promise<number> => {
+      const t = services.titleFactory.newFromTextThrow(pageTitle);
+      for (let i = 0; i < 2; i++) await services.renderer.render(pageText, { title: t });
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const start = process.hrtime.bigint();
+        await services.renderer.render(pageText, { title: t });
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return Math.round(median(times) * 10) / 10;
+    };
+    figures.render30kMs = await measure(text, title.getPrefixedText(), 15);
+    figures.render30kVsMediaWiki139 = Math.round((Number(figures.render30kMs) / MW_139_PARSE_MS[1]) * 100) / 100;
+    // A 300 KB page: the 30 KB page ten times over (ten times the links, templates and headings).
+    figures.render300kMs = await measure(Array(10).fill(text).join('\n\n'), 'Benchmark page 300k', 5);
+    // 800 cite-like template calls, each with its own arguments (no two expansions alike).
+    const citations = Array.from({ length: 800 }, (_, i) => `* {{cite web |url=https://example.org/doc/${i} |title=Document ${i} |website=Example |access-date=2026-01-${String((i % 28) + 1).padStart(2, '0')}}}`).join('\n');
+    figures.render800CitesMs = await measure(citations, 'Benchmark citations', 5);
   }
 
   // (a) cached page views over loopback.
@@ -90,7 +99,11 @@ async function main(): Promise<void> {
     ['cached page view latency p50 (ms)', String(figures.pageViewLatencyP50Ms)],
     ['errors / non-2xx', String(figures.pageViewErrors)],
   ];
-  if (hasFixture) rows.push(['render 30 KB page, median of 15 (ms)', `${figures.render30kMs} (MediaWiki 1.39 parse: ${MW_139_PARSE_MS.join('–')})`]);
+  if (hasFixture) {
+    rows.push(['render 30 KB page, median of 15 (ms)', `${figures.render30kMs} (MediaWiki 1.39 parse: ${MW_139_PARSE_MS.join('–')})`]);
+    rows.push(['render 300 KB page, median of 5 (ms)', String(figures.render300kMs)]);
+    rows.push(['render 800 {{cite web}} calls, median of 5 (ms)', String(figures.render800CitesMs)]);
+  }
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -158,19 +158,22 @@ export class EditAction implements PageAction {
 
   private async save(context: RequestContext, state: EditState): Promise<void> {
     const { services, output } = context;
-    let fullText = state.text;
+    // Pre-save transform (signatures, subst:, pipe trick) applies to what the
+    // editor submitted, before it is merged into the page (EditPage → PST).
+    const submitted = await services.renderer.preSaveTransform(state.text, { title: state.title, user: context.user });
+    let fullText = submitted;
     let summary = state.summary;
     if (state.section === 'new') {
       const heading = summary.trim();
       const baseText = state.latest ? await services.revisionStore.getText(state.latest) : '';
-      fullText = appendNewSection(baseText, heading, state.text);
+      fullText = appendNewSection(baseText, heading, submitted);
       // The new section's heading doubles as the summary (EditPage::newSectionSummary).
       summary = heading ? context.services.messages.msg('newsectionsummary', services.settings.languageCode, heading).text() : '';
       state.baseRevId = state.latest?.id ?? 0;
     } else if (state.section !== '') {
       const baseRev = state.baseRevId > 0 ? await services.revisionStore.getRevisionById(state.baseRevId) : null;
       const baseText = baseRev ? await services.revisionStore.getText(baseRev) : '';
-      const replaced = replaceSection(baseText, Number(state.section), state.text);
+      const replaced = replaceSection(baseText, Number(state.section), submitted);
       if (replaced === null) {
         output.addHtml(html`<div class="errorbox">${rawHtml(context.msg('nosuchsectiontext', state.section).parse())}</div>`);
         this.showForm(context, state);
@@ -211,7 +214,9 @@ export class EditAction implements PageAction {
 
   private async showPreview(context: RequestContext, state: EditState): Promise<void> {
     const { services, output } = context;
-    const rendered = await services.pageRenderer.renderUnsaved(state.title, state.section === 'new' && state.summary ? `== ${state.summary} ==\n\n${state.text}` : state.text);
+    // The preview shows the text as it would be saved (EditPage::getPreviewText runs PST).
+    const previewText = await services.renderer.preSaveTransform(state.text, { title: state.title, user: context.user });
+    const rendered = await services.pageRenderer.renderUnsaved(state.title, state.section === 'new' && state.summary ? `== ${state.summary} ==\n\n${previewText}` : previewText);
     output.addHtml(
       html`<div id="wikiPreview" class="ontop"><div class="previewnote"><h2 id="mw-previewheader">${context.msg('preview').text()}</h2>${rawHtml(context.msg('previewnote').parseAsBlock())}</div><div class="mw-content-ltr mw-parser-output">${rawHtml(rendered.html)}</div></div>`,
     );

@@ -67,6 +67,15 @@ export const settingsSchema = z
     noFollowLinks: z.boolean(),
     /** $wgNoFollowDomainExceptions: external links to these domains (and subdomains) get no rel="nofollow". */
     noFollowDomainExceptions: z.array(z.string().min(1)),
+    /** $wgUploadPath: URL path of uploaded files (default: scriptPath + '/images'). */
+    uploadPath: z.string().optional(),
+    /**
+     * Worker threads that render pages off the request thread (0: render in
+     * the request thread). A slow page then can't stall other requests.
+     */
+    renderWorkers: z.number().int().min(0).max(64),
+    /** Default thumbnail width ($wgThumbLimits at the default 'thumbsize' user option). */
+    thumbSize: z.number().int().positive(),
     /** $wgEnableMagicLinks: turn "ISBN …", "RFC …", "PMID …" in text into links. */
     enableMagicLinks: z.object({ ISBN: z.boolean(), PMID: z.boolean(), RFC: z.boolean() }).strict(),
     /** $wgMainPageIsDomainRoot-like: the title read from MediaWiki:Mainpage falls back to this. */
@@ -123,7 +132,8 @@ export function defaultSettings(): Settings {
     defaultSkin: 'fallback',
     skipSkins: [],
     skins: [],
-    extensions: [],
+    // MediaWiki's bundled parser extensions the portal's documentation relies on.
+    extensions: ['ParserFunctions', 'Cite', 'Poem', 'SyntaxHighlight'],
     config: {},
     rcMaxAge: 90 * 24 * 3600,
     maxArticleSize: 2048,
@@ -138,6 +148,8 @@ export function defaultSettings(): Settings {
     seedOnEmpty: true,
     maxRequestBodyBytes: 4 * 1024 * 1024,
     interwikiMap: {},
+    thumbSize: 250,
+    renderWorkers: 2,
   };
 }
 

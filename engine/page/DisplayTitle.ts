@@ -22,12 +22,17 @@ function toPlain(wikitext: string): string {
     .trim();
 }
 
+/** Whether `displayTitle`, formatting removed, names the same page as `title`. */
+export function isAcceptableDisplayTitle(title: Title, displayTitle: string, titles: TitleFactory): boolean {
+  const normalised = titles.newFromText(toPlain(displayTitle));
+  return normalised !== null && normalised.isSameAs(title);
+}
+
 export function renderDisplayTitle(title: Title, displayTitle: string | null, titles: TitleFactory): DisplayTitle {
   const fallback = { html: escapeHtml(title.getPrefixedText()), text: title.getPrefixedText() };
   if (!displayTitle) return fallback;
+  if (!isAcceptableDisplayTitle(title, displayTitle, titles)) return fallback;
   const plain = toPlain(displayTitle);
-  const normalised = titles.newFromText(plain);
-  if (!normalised || !normalised.isSameAs(title)) return fallback;
   // Keep italics/bold the editor asked for; everything else is escaped text.
   const formatted = escapeHtml(displayTitle.replace(/<[^>]*>/g, ''))
     .replace(/'''(.+?)'''/g, '<b>$1</b>')

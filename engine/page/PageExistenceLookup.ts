@@ -30,7 +30,7 @@ export function createPageExistenceLookup(
       const page = title.canExist() ? found.get(pageKeyOf({ namespace: title.getNamespace(), dbKey: title.getDBkey() })) : undefined;
       if (page) states.set(key, { exists: true, redirect: page.isRedirect });
       else if (title.getNamespace() === NS_MEDIAWIKI) {
-        const messageKey = title.getDBkey().replace(/_/g, ' ');
+        const messageKey = title.getDBkey();
         states.set(key, { exists: messageExists(messageKey.charAt(0).toLowerCase() + messageKey.slice(1)), redirect: false });
       } else states.set(key, { exists: false, redirect: false });
     }

@@ -55,6 +55,6 @@ export class InterwikiLookup {
     const pageKey = page.replace(/ /g, '_');
     let url = entry.url.replace('$1', wfUrlencode(pageKey));
     if (fragment) url += `#${escapeIdForLink(fragment)}`;
-    return { prefix, entry, page, fragment, url, titleText: `${prefix}:${page}` };
+    return { prefix, entry, page, fragment, url, titleText: `${prefix}:${page.replace(/_/g, ' ')}` };
   }
 }

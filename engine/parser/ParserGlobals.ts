@@ -5,6 +5,7 @@
  * synchronous, so swapping the template map per render is safe: no other
  * render can interleave.
  */
+import { getHeapStatistics } from 'node:v8';
 import Parser from 'wikiparser-node';
 import type { Config, ConfigData } from 'wikiparser-node';
 import enwiki from 'wikiparser-node/config/enwiki.json';
@@ -46,4 +47,43 @@ export function buildParserConfig(site: SiteParserConfig): WikiparserConfig {
   (base as unknown as { server: string }).server = site.server;
   for (const tag of site.extraTags ?? []) if (!base.ext.includes(tag)) base.ext.push(tag);
   return base as WikiparserConfig;
+}
+
+/**
+ * wikiparser-node guards its brace parser against runaway memory by calling
+ * `process.memoryUsage()` on every token it matches; that call reads the
+ * process's RSS from the OS and was ~10 % of render time. While a render
+ * runs, the library gets a cheap stand-in that reads V8's heap size every
+ * 256 calls (the guard still trips, a few hundred tokens later at most).
+ */
+export function withCheapMemoryProbe<T>(run: () => T): T {
+  const original = process.memoryUsage;
+  let calls = 0;
+  let last = original.call(process);
+  const probe = Object.assign(
+    () => {
+      if ((calls++ & 255) === 0) last = { ...last, heapUsed: getHeapStatistics().used_heap_size };
+      return last;
+    },
+    { rss: original.rss },
+  ) as typeof process.memoryUsage;
+  process.memoryUsage = probe;
+  try {
+    return run();
+  } finally {
+    process.memoryUsage = original;
+  }
+}
+
+/**
+ * The library keeps tag and function hooks in process-wide maps. Each render
+ * installs its own wiki's hooks; clearing first keeps a hook of one wiki
+ * (e.g. Cite's <ref>) from leaking into another wiki's render in the same
+ * process.
+ */
+export function clearLibraryHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const constants = require('wikiparser-node/dist/util/constants') as { tagHooks: Map<string, unknown>; functionHooks: Map<string, unknown> };
+  constants.tagHooks.clear();
+  constants.functionHooks.clear();
 }

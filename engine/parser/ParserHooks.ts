@@ -29,6 +29,11 @@ export interface RenderFrame {
   renderInline(wikitext: string): string;
   /** A warning shown in preview (MediaWiki's ParserOutput::addWarningMsg). */
   addWarning(messageKey: string, ...params: string[]): void;
+  /**
+   * Raw text of an interface message in the content language, on-wiki
+   * `MediaWiki:` overrides included (MessageCache); undefined if no such message.
+   */
+  message(key: string): string | undefined;
   /** A page status indicator (`<indicator name="…">`), shown by the skin near the title. */
   setIndicator(name: string, html: string): void;
 }

@@ -34,6 +34,10 @@ export interface ParserOutput {
   templates: string[];
   /** Prefixed titles of internal links (pagelinks), red ones included. */
   links: string[];
+  /** Interwiki links in the text, "prefix:Page" (iwlinks). */
+  interwikiLinks: string[];
+  /** Interlanguage links, "lang:Page" (langlinks): not shown in the text; the skin lists them. */
+  languageLinks: string[];
   /** Targets of external links (externallinks). */
   externalLinks: string[];
   /** DB keys of files used (imagelinks). */

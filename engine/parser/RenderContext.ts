@@ -7,17 +7,24 @@
 import type { RenderFrame } from './ParserHooks';
 import type { Title } from '../title/Title';
 import type { FileInfo } from '../filerepo/FileInfo';
+import type { RevisionFacts } from './functions/CoreFunctionDeps';
 
 export interface ExpansionLimits {
   /** MediaWiki's $wgMaxArticleSize-derived post-expand include size, in bytes. */
   maxIncludeSize: number;
-  /** Template expansions per render (stands in for MediaWiki's preprocessor node count limit). */
+  /** Template expansions per render in the library's own expander (PST's subst: only). */
   maxExpansions: number;
+  /** $wgMaxPPExpandDepth: nesting of frames and braces. */
+  maxExpansionDepth: number;
+  /** $wgMaxPPNodeCount. */
+  maxNodeCount: number;
 }
 
 export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {
   maxIncludeSize: 2 * 1024 * 1024,
   maxExpansions: 40000,
+  maxExpansionDepth: 40,
+  maxNodeCount: 1000000,
 };
 
 export interface RenderContextInit {
@@ -25,6 +32,7 @@ export interface RenderContextInit {
   now: Date;
   language: string;
   revisionId: number | null;
+  revision: RevisionFacts;
   existence: ReadonlyMap<string, boolean>;
   /** Files prefetched for this render: DB key → metadata, or null when there is no such file. */
   files: ReadonlyMap<string, FileInfo | null>;
@@ -32,6 +40,7 @@ export interface RenderContextInit {
   sourceText: string;
   limits: ExpansionLimits;
   renderInline(wikitext: string): string;
+  message(key: string): string | undefined;
 }
 
 export class RenderContext implements RenderFrame {
@@ -39,6 +48,8 @@ export class RenderContext implements RenderFrame {
   readonly now: Date;
   readonly language: string;
   readonly revisionId: number | null;
+  /** The revision being rendered (for a preview: the text being previewed, id null). */
+  readonly revision: RevisionFacts;
   readonly properties: Record<string, string> = {};
   readonly warnings: { key: string; params: string[] }[] = [];
   /** Titles asked about by #ifexist whose existence this render didn't know yet. */
@@ -46,6 +57,8 @@ export class RenderContext implements RenderFrame {
   /** Links found while rendering, resolved after the render in one batch (MediaWiki's LinkHolderArray). */
   readonly linkHolders: LinkHolder[] = [];
   readonly externalLinks: string[] = [];
+  readonly interwikiLinks: string[] = [];
+  readonly languageLinks: string[] = [];
   readonly indicators: Record<string, string> = {};
   /** DB keys of files used (imagelinks). */
   readonly images = new Set<string>();
@@ -56,6 +69,7 @@ export class RenderContext implements RenderFrame {
   private readonly extensionData = new Map<string, unknown>();
   private readonly existence: ReadonlyMap<string, boolean>;
   private readonly inline: (wikitext: string) => string;
+  private readonly messageLookup: (key: string) => string | undefined;
   /** Budget used so far. */
   includeSize = 0;
   expansions = 0;
@@ -66,11 +80,13 @@ export class RenderContext implements RenderFrame {
     this.now = init.now;
     this.language = init.language;
     this.revisionId = init.revisionId;
+    this.revision = init.revision;
     this.existence = init.existence;
     this.files = init.files;
     this.sourceText = init.sourceText;
     this.limits = init.limits;
     this.inline = init.renderInline;
+    this.messageLookup = init.message;
   }
 
   getExtensionData<T>(key: string, init: () => T): T {
@@ -104,6 +120,10 @@ export class RenderContext implements RenderFrame {
       return null;
     }
     return known;
+  }
+
+  message(key: string): string | undefined {
+    return this.messageLookup(key);
   }
 
   setIndicator(name: string, html: string): void {

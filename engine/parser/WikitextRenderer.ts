@@ -14,17 +14,25 @@
  */
 import type { Title } from '../title/Title';
 import type { TitleFactory } from '../title/TitleFactory';
-import { Parser, ProcessedConfig, SiteParserConfig, buildParserConfig } from './ParserGlobals';
+import { Parser, ProcessedConfig, SiteParserConfig, buildParserConfig, clearLibraryHooks, withCheapMemoryProbe } from './ParserGlobals';
 import { ParserOutput, CategoryLink, HeadingInfo } from './ParserOutput';
 import type { ExtensionTagInput, OutputTransform, ParserFunctionHook, ParserFunctionOptions, ParserHookRegistry, TagHook } from './ParserHooks';
 import { DEFAULT_EXPANSION_LIMITS, ExpansionLimits, RenderContext } from './RenderContext';
 import { TemplateBudgetMap } from './TemplateBudgetMap';
 import type { InterwikiLookup } from './InterwikiLookup';
-import { attachLinkTrails, LinkTargetState, renderInternalLink, replaceLinkHolders } from './wikiparser/LinkRendering';
+import { attachLinkTrails, stripLanguageLinkWhitespace, LinkTargetState, renderInternalLink, replaceLinkHolders } from './wikiparser/LinkRendering';
 import { TokenKind, TokenRenderer, TokenRenderers, withTokenRenderers } from './wikiparser/TokenOverrides';
 import type { WikiToken } from './wikiparser/tokens';
+import { pstPass2, signatureTimestamp } from './PreSaveTransform';
+import { sanitizeRenderedHtml } from './sanitizer/OutputSanitizer';
+import { armorFrenchSpaces } from './FrenchSpacing';
+import { collectSections } from './sections/TableOfContents';
+import type { RevisionFacts } from './functions/CoreFunctionDeps';
+import { isAcceptableDisplayTitle } from '../page/DisplayTitle';
 import { MagicLinkSettings, renderBracketedExternalLink, renderMagicOrFreeLink } from './wikiparser/ExternalLinkRendering';
 import type { FileInfo } from '../filerepo/FileInfo';
+import { PREPROCESSOR_MESSAGES, TemplateExpander } from './preprocessor/TemplateExpander';
+import { normalizeSubpageLink } from './SubpageLinks';
 
 export type { ParserHookRegistry } from './ParserHooks';
 
@@ -44,6 +52,8 @@ export interface RendererServices {
   existence: PageExistenceLookup;
   /** Interface message text for {{int:}} and MediaWiki-namespace transclusion defaults (undefined: no such message). */
   message(key: string): string | undefined;
+  /** Wikitext of a user's signature (MediaWiki's `signature` / `signature-anon` messages). */
+  signature(user: { id: number; name: string }): string;
   /** "X (page does not exist)" — the title attribute of a red link. */
   missingPageTitle(prefixed: string): string;
   contentLanguage: string;
@@ -60,6 +70,8 @@ export interface RenderOptions {
   preview?: boolean;
   /** Clock for CURRENT* and #time (defaults to now). */
   now?: Date;
+  /** Facts of the revision being rendered (REVISIONTIMESTAMP, REVISIONUSER, REVISIONSIZE …). */
+  revision?: RevisionFacts;
 }
 
 export interface PreSaveTransformOptions {
@@ -78,6 +90,16 @@ export class WikitextRenderer implements ParserHookRegistry {
   private readonly transforms: OutputTransform[] = [];
   private readonly limits: ExpansionLimits;
   private current: RenderContext | null = null;
+  /**
+   * MediaWiki's preprocessor (ours): templates, arguments and parser
+   * functions are expanded before the library sees the text. Parsing each
+   * template once and expanding with frames is what makes template-heavy
+   * pages fast, and it enforces MediaWiki's limits (depth, node count,
+   * include size) with MediaWiki's errors.
+   */
+  private readonly expander: TemplateExpander;
+  /** Set while prefetching for an already-expanded text: it holds no transclusions to guess. */
+  private expanding = false;
   private readonly tokenRenderers: TokenRenderers;
 
   constructor(
@@ -95,12 +117,87 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.setFunctionHook('ifexist', (args, frame) => this.ifExist(args, frame as RenderContext));
     const linkDeps = { titles: services.titles, interwiki: services.interwiki, current: () => this.current };
     const externalDeps = { titles: services.titles, current: () => this.current, ...services.externalLinks };
+    this.expander = this.createExpander();
     this.tokenRenderers = {
       link: (token, opt) => renderInternalLink(token, opt, linkDeps),
       'ext-link': (token, opt) => renderBracketedExternalLink(token, opt, externalDeps),
       'free-ext-link': (token) => renderMagicOrFreeLink(token, externalDeps),
       'magic-link': (token) => renderMagicOrFreeLink(token, externalDeps),
     };
+  }
+
+  /**
+   * The expander over this renderer's hooks, titles and template source.
+   * Function names are resolved like the library's config does (case-
+   * sensitive magic words first, then case-insensitive ones); functions we
+   * have no hook for fall back to the library's built-ins.
+   */
+  private createExpander(): TemplateExpander {
+    const config = this.config;
+    const [insensitive, sensitive] = config.parserFunction as unknown as [Record<string, string>, Record<string, string>];
+    let sensitiveSet = new Set<string>();
+    let sensitiveSize = -1;
+    const caseSensitive = () => {
+      const size = Object.keys(sensitive).length;
+      if (size !== sensitiveSize) {
+        sensitiveSet = new Set(Object.values(sensitive));
+        sensitiveSize = size;
+      }
+      return sensitiveSet;
+    };
+    const canonical = (name: string): string | undefined => {
+      if (name in sensitive) return sensitive[name];
+      const lower = name.toLowerCase();
+      const found = insensitive[lower];
+      if (found !== undefined && !caseSensitive().has(found)) return found;
+      return undefined;
+    };
+    const variableSet = new Set(config.variable as readonly string[]);
+    const variables = () => variableSet;
+    const wikitextTags = new Set(['ref', 'references', 'poem', 'indicator', 'divtag', 'spantag']);
+    return new TemplateExpander({
+      fetchTemplate: async (prefixed) => {
+        const fetched = await this.templates.fetch([prefixed]);
+        const text = fetched.get(prefixed) ?? this.messageDefault(prefixed);
+        if (text === undefined) return null;
+        const target = fetched.has(prefixed) ? this.templates.redirectTargetsOf?.([prefixed])[0] : undefined;
+        return { text, title: target ?? prefixed };
+      },
+      resolveTitle: (name, ns) => this.services.titles.newFromText(name, ns)?.getPrefixedText() ?? null,
+      findFunction: (name) => {
+        const canon = canonical(name);
+        return canon === undefined ? undefined : this.functions.get(canon);
+      },
+      findVariable: (name) => {
+        const canon = canonical(name);
+        return canon === undefined || !variables().has(canon) ? undefined : this.functions.get(canon);
+      },
+      fallbackFunction: (name, args) => {
+        const canon = canonical(name);
+        if (canon === undefined) return undefined;
+        if (args.length === 0 && !variables().has(canon)) return undefined;
+        try {
+          return Parser.callParserFunction(name, args);
+        } catch {
+          return undefined;
+        }
+      },
+      extensionTags: config.ext,
+      message: (key, ...params) => {
+        const text = this.services.message(key) ?? PREPROCESSOR_MESSAGES[key] ?? key;
+        return text.replace(/\$(\d+)/g, (m, n: string) => params[Number(n) - 1] ?? m);
+      },
+      limits: { maxDepth: this.limits.maxExpansionDepth, maxNodeCount: this.limits.maxNodeCount, maxIncludeSize: this.limits.maxIncludeSize },
+      pageExists: async (prefixed) => {
+        let title = this.services.titles.newFromText(prefixed);
+        if (!title) return false;
+        if (title.getNamespace() === -2) title = this.services.titles.makeTitle(6, title.getDBkey());
+        const states = await this.services.existence([title]);
+        return states.get(title.getPrefixedText())?.exists ?? false;
+      },
+      expandTagContent: (name) => wikitextTags.has(name),
+      normalizeSubpage: (name, page) => normalizeSubpageLink(page, name, this.services.titles).target,
+    });
   }
 
   setHook(tag: string, hook: TagHook): void {
@@ -114,8 +211,12 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.functions.set(lower, hook);
     if (!this.config.functionHook.includes(lower)) this.config.functionHook.push(lower);
     const aliases = this.config.parserFunction[0] as Record<string, string>;
+    const sensitive = this.config.parserFunction[1] as Record<string, string>;
     for (const alias of [lower, ...(options.aliases ?? []).map((a) => a.toLowerCase())]) {
       const spelled = options.noHash ? alias : `#${alias}`;
+      // MediaWiki's case-sensitive magic words (PAGENAME, CURRENTYEAR …) keep
+      // their spelling: {{pagename}} is a template, not the variable.
+      if (Object.values(sensitive).includes(lower) && !(spelled in aliases)) continue;
       if (!(spelled in aliases)) aliases[spelled] = lower;
     }
   }
@@ -130,7 +231,10 @@ export class WikitextRenderer implements ParserHookRegistry {
    * from getCurrentContext(); returning null keeps the library's HTML.
    */
   setTokenRenderer(kind: TokenKind, renderer: TokenRenderer): void {
-    this.tokenRenderers[kind] = renderer;
+    // Renderers stack: the newest is asked first and may decline (null) to
+    // the one before it (e.g. Media: links before ordinary internal links).
+    const previous = this.tokenRenderers[kind];
+    this.tokenRenderers[kind] = previous ? (token, opt, original) => renderer(token, opt, original) ?? previous(token, opt, original) : renderer;
   }
 
   /** The render in progress (hooks run synchronously inside it). */
@@ -154,6 +258,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     Parser.config = this.config;
     Parser.templates = templates;
     Parser.now = now;
+    clearLibraryHooks();
     for (const [tag, hook] of this.tags) Parser.setHook(tag, ((token: WikiToken) => hook(toTagInput(token), this.current!)) as never);
     for (const [name, hook] of this.functions) {
       Parser.setFunctionHook(name, ((token: WikiToken) => hook(token.childNodes.slice(1).map(String), this.current!)) as never);
@@ -169,7 +274,7 @@ export class WikitextRenderer implements ParserHookRegistry {
       const exists = new Set<string>();
       const files = new Set<string>();
       for (const text of pending) {
-        for (const name of guessTemplateNames(text, this.config)) if (!known.has(name) && !missing.has(name)) names.add(name);
+        if (!this.expanding) for (const name of guessTemplateNames(text, this.config)) if (!known.has(name) && !missing.has(name)) names.add(name);
         for (const target of guessIfExistTargets(text)) if (!existence.has(target)) exists.add(target);
         for (const file of this.guessFileNames(text)) if (!state.files.has(file)) files.add(file);
       }
@@ -236,11 +341,34 @@ export class WikitextRenderer implements ParserHookRegistry {
     const now = options.now ?? new Date();
     const state: PrefetchState = { known: new Map(), missing: new Set(), existence: new Map(), files: new Map() };
     const { known, missing, existence } = state;
-    await this.prefetch([text], state);
+    // Expand first (MediaWiki's preprocessor), then render the expanded text
+    // with the templates' texts at hand (section numbering reads them) but
+    // nothing left to transclude.
+    const sourceText = text;
+    const expansionContext = this.newContext(options, page, now, state, text);
+    const previousContext = this.current;
+    this.current = expansionContext;
+    let expansion;
+    try {
+      this.installGlobals(new Map(), now);
+      expansion = await this.expander.expandFull(text, expansionContext);
+    } finally {
+      this.current = previousContext;
+    }
+    text = expansion.text;
+    const usedTexts = await this.templates.fetch(expansion.templatesUsed);
+    for (const [name, body] of usedTexts) known.set(name, body);
+    this.expanding = true;
+    try {
+      await this.prefetch([text], state);
+    } finally {
+      this.expanding = false;
+    }
 
     let result: RenderPass | null = null;
     for (let round = 0; round < MAX_RENDER_ROUNDS; round++) {
-      result = this.renderPass(text, page, options, now, state);
+      result = this.renderPass(text, page, options, now, state, sourceText);
+      for (const t of result.missedTemplates) missing.add(t);
       const neededTemplates = [...result.missedTemplates].filter((t) => !missing.has(t));
       const neededExistence = [...result.context.unknownExistence].filter((t) => !existence.has(t));
       const neededFiles = [...result.context.unknownFiles].filter((f) => !state.files.has(f));
@@ -262,21 +390,44 @@ export class WikitextRenderer implements ParserHookRegistry {
         await this.prefetch(bodies, state);
       }
     }
-    const { context, expanded, templatesUsed } = result!;
+    const { context, expanded } = result!;
+    const templatesUsed = expansion.templatesUsed;
+    Object.assign(context.properties, { ...expansionContext.properties, ...context.properties });
+    for (const w of [...expansionContext.warnings, ...expansion.warnings]) context.addWarning(w.key, ...w.params);
     let html = result!.html;
 
+    // Output transforms (headings and TOC, Cite's reference lists) run before
+    // link holders are replaced, as MediaWiki's ParserAfterParse does, so links
+    // they carry along are resolved with the rest.
+    for (const transform of this.transforms) html = transform(html, context);
     // One batched existence query for every link in the page (MediaWiki's LinkBatch).
     await this.lookupExistence([...new Set(context.linkHolders.map((h) => h.target))], existence);
-    html = replaceLinkHolders(html, context, this.services.titles, existence, this.services.missingPageTitle);
-    for (const transform of this.transforms) html = transform(html, context);
-    html = stripCategoryBox(html);
-    html = normalizeInternalHrefs(html);
+    const finish = (fragment: string): string => {
+      let out = replaceLinkHolders(fragment, context, this.services.titles, existence, this.services.missingPageTitle);
+      out = armorFrenchSpaces(out);
+      out = normalizeInternalHrefs(out);
+      // Last: whatever the library, templates and extensions produced, only
+      // MediaWiki's allowed markup leaves the renderer (Sanitizer rules, checkCss).
+      return sanitizeRenderedHtml(out);
+    };
+    html = finish(stripCategoryBox(html));
+    // Indicators are page output too: same link resolution and sanitising.
+    for (const [name, content] of Object.entries(context.indicators)) context.indicators[name] = finish(content);
 
     const categories = readCategories(expanded);
-    const defaultSort = readMagicWordValue(expanded, 'defaultsort');
-    const displayTitle = readMagicWordValue(expanded, 'displaytitle');
+    const defaultSort: string | null = readMagicWordValue(expanded, 'defaultsort') ?? context.properties.defaultsort ?? null;
+    let displayTitle: string | null = readMagicWordValue(expanded, 'displaytitle') ?? context.properties.displaytitle ?? null;
     if (defaultSort !== null) context.setPageProperty('defaultsort', defaultSort);
+    // $wgRestrictDisplayTitle: a display title that doesn't normalise to the
+    // page's own title is dropped, with MediaWiki's preview warning.
+    if (displayTitle !== null && !isAcceptableDisplayTitle(options.title, displayTitle, this.services.titles)) {
+      context.addWarning('restricted-displaytitle', displayTitle);
+      displayTitle = null;
+    }
     if (displayTitle !== null) context.setPageProperty('displaytitle', displayTitle);
+    this.addHiddenCategoryTracking(options.title, context, categories);
+    // Missing templates count as used (templatelinks rows with no page), so
+    // creating one re-renders the pages that asked for it.
     const templates = [...templatesUsed];
     return {
       html,
@@ -285,10 +436,12 @@ export class WikitextRenderer implements ParserHookRegistry {
       templates: [...new Set([...templates, ...(this.templates.redirectTargetsOf?.(templates) ?? [])])],
       links: [...new Set(context.linkHolders.map((h) => h.target))],
       externalLinks: [...new Set(context.externalLinks)],
+      interwikiLinks: [...new Set(context.interwikiLinks)],
+      languageLinks: dedupeLanguageLinks(context.languageLinks),
       images: [...context.images],
       properties: context.properties,
       indicators: context.indicators,
-      sections: [],
+      sections: collectSections(context),
       warnings: context.warnings,
       defaultSort,
       displayTitle,
@@ -296,24 +449,23 @@ export class WikitextRenderer implements ParserHookRegistry {
     };
   }
 
+  /**
+   * In the Category namespace __HIDDENCAT__ (recorded as a page property by
+   * BehaviorSwitches.ts) also puts the page in the tracking category named by
+   * 'hidden-category-category' (Parser::addTrackingCategory).
+   */
+  private addHiddenCategoryTracking(title: Title, context: RenderContext, categories: CategoryLink[]): void {
+    if (!('hiddencat' in context.properties) || title.getNamespace() !== 14) return;
+    const categoryName = this.services.message('hidden-category-category');
+    if (categoryName === undefined || categoryName === '-' || categoryName === '') return;
+    const tracking = this.services.titles.makeTitleSafe(14, categoryName);
+    if (tracking && !categories.some((c) => c.name === tracking.getDBkey())) categories.push({ name: tracking.getDBkey(), sortKey: '' });
+  }
+
   /** One synchronous pass through the library. */
-  private renderPass(text: string, page: string, options: RenderOptions, now: Date, state: PrefetchState): RenderPass {
-    const existenceView = new Map([...state.existence].map(([k, v]) => [k, v.exists]));
-    const context = new RenderContext({
-      title: options.title,
-      now,
-      language: this.services.contentLanguage,
-      revisionId: options.revisionId ?? null,
-      existence: existenceView,
-      files: state.files,
-      sourceText: text,
-      limits: this.limits,
-      renderInline: (wikitext) => this.renderInlineFragment(wikitext, page),
-    });
-    const templates = new TemplateBudgetMap(state.known, context, (title) => {
-      if (!title.startsWith('MediaWiki:')) return undefined;
-      return this.services.message(lcFirst(title.slice('MediaWiki:'.length).replace(/_/g, ' ')));
-    });
+  private renderPass(text: string, page: string, options: RenderOptions, now: Date, state: PrefetchState, sourceText: string): RenderPass {
+    const context = this.newContext(options, page, now, state, sourceText);
+    const templates = new TemplateBudgetMap(state.known, context, (title) => this.messageDefault(title));
     const previous = this.current;
     this.current = context;
     try {
@@ -324,14 +476,38 @@ export class WikitextRenderer implements ParserHookRegistry {
       let expandedTree: WikiToken | null = null;
       (root as unknown as { addEventListener(type: string, listener: (e: unknown, data: { token: WikiToken }) => void): void }).addEventListener('expand', (_e, data) => {
         expandedTree = data.token;
+        stripLanguageLinkWhitespace(data.token, this.services.interwiki);
         attachLinkTrails(data.token);
       });
-      const html = withTokenRenderers(this.tokenRenderers, () => root.toHtml());
+      const html = withCheapMemoryProbe(() => withTokenRenderers(this.tokenRenderers, () => root.toHtml()));
       const expanded = expandedTree ?? (root.expand() as unknown as WikiToken);
       return { html, context, expanded, missedTemplates: templates.missed, templatesUsed: templates.used };
     } finally {
       this.current = previous;
     }
+  }
+
+  private newContext(options: { title: Title; revisionId?: number; revision?: RevisionFacts }, page: string, now: Date, state: PrefetchState, text: string): RenderContext {
+    return new RenderContext({
+      title: options.title,
+      now,
+      revision: options.revision ?? { id: options.revisionId ?? null, timestamp: now, user: null, size: Buffer.byteLength(text) },
+      language: this.services.contentLanguage,
+      revisionId: options.revisionId ?? null,
+      existence: new Map([...state.existence].map(([k, v]) => [k, v.exists])),
+      files: state.files,
+      sourceText: text,
+      limits: this.limits,
+      renderInline: (wikitext) => this.renderInlineFragment(wikitext, page),
+      message: (key) => this.services.message(key),
+    });
+  }
+
+  /** Default text of a MediaWiki: page: its interface message (MessageCache). */
+  private messageDefault(title: string): string | undefined {
+    if (!title.startsWith('MediaWiki:')) return undefined;
+    // MessageCache keys: the DB key with a lower-case first letter (underscores kept).
+    return this.services.message(lcFirst(title.slice('MediaWiki:'.length).replace(/ /g, '_')));
   }
 
   /** Renders a fragment inside the current render (for hooks); no paragraphs. */
@@ -342,11 +518,56 @@ export class WikitextRenderer implements ParserHookRegistry {
 
   /**
    * MediaWiki's pre-save transform (Parser::preSaveTransform): line endings,
-   * signatures and subst:. See PreSaveTransform for the rules.
+   * `{{subst:}}`, then signatures and the pipe trick (PreSaveTransform.ts).
    */
   async preSaveTransform(text: string, options: PreSaveTransformOptions): Promise<string> {
-    return text.replace(/\r\n?/g, '\n').replace(/[ \t\n\r\0\v]+$/, '') + (options.title ? '' : '');
+    const now = options.now ?? new Date();
+    let out = text.replace(/\r\n?/g, '\n');
+    out = await this.substitute(out, options.title, now);
+    const parts = { signature: this.services.signature(options.user), timestamp: signatureTimestamp(now) };
+    return pstPass2(out, options.title, parts, this.config.ext);
   }
+
+  /** Replaces each outermost `{{subst:…}}`/`{{safesubst:…}}` by its expansion; unknown templates stay as written. */
+  private async substitute(text: string, title: Title, now: Date): Promise<string> {
+    if (!/\{\{\s*(?:safe)?subst\s*:/i.test(text)) return text;
+    const page = title.getPrefixedText();
+    const state: PrefetchState = { known: new Map(), missing: new Set(), existence: new Map(), files: new Map() };
+    await this.prefetch([text], state);
+    const context = this.newContext({ title }, page, now, state, text);
+    const templates = new TemplateBudgetMap(state.known, context, (t) => this.messageDefault(t));
+    const previous = this.current;
+    this.current = context;
+    try {
+      this.installGlobals(templates, now);
+      const root = Parser.parse(text, page, false, undefined, this.config) as unknown as WikiToken;
+      const candidates = (root.querySelectorAll('template, magic-word') as SubstCandidate[]).filter((t) => /^\s*(?:safe)?subst\s*:/i.test(t.modifier ?? ''));
+      const outermost = candidates.filter((t) => !candidates.some((o) => o !== t && isAncestor(o, t)));
+      let out = text;
+      for (const token of outermost.sort((a, b) => b.getAbsoluteIndex() - a.getAbsoluteIndex())) {
+        const start = token.getAbsoluteIndex();
+        const source = String(token);
+        const call = `{{${source.slice(2 + (token.modifier ?? '').length)}`;
+        const expanded = String(Parser.parse(call, page, false, undefined, this.config).expand());
+        // A template that doesn't exist is left alone, subst: included (MediaWiki keeps "{{subst:Missing}}").
+        if (expanded === call) continue;
+        out = out.slice(0, start) + expanded + out.slice(start + source.length);
+      }
+      return out;
+    } finally {
+      this.current = previous;
+    }
+  }
+}
+
+interface SubstCandidate extends WikiToken {
+  modifier?: string;
+  getAbsoluteIndex(): number;
+}
+
+function isAncestor(ancestor: WikiToken, node: WikiToken): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (p === ancestor) return true;
+  return false;
 }
 
 interface PrefetchState {
@@ -362,6 +583,16 @@ interface RenderPass {
   expanded: WikiToken;
   missedTemplates: ReadonlySet<string>;
   templatesUsed: ReadonlySet<string>;
+}
+
+/** One link per language: the first one written wins (Parser: "only one link per language"). */
+function dedupeLanguageLinks(links: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const link of links) {
+    const lang = link.slice(0, link.indexOf(':'));
+    if (!seen.has(lang)) seen.set(lang, link);
+  }
+  return [...seen.values()];
 }
 
 function toTagInput(token: WikiToken): ExtensionTagInput {

@@ -8,6 +8,8 @@ import type { HookContainer } from '../hooks/HookContainer';
 import type { MessageLocalizer } from '../i18n/MessageLocalizer';
 import type { ParserCache } from '../parser/ParserCache';
 import type { InterwikiLookup } from '../parser/InterwikiLookup';
+import type { LocalRepo } from '../filerepo/LocalRepo';
+import type { SiteStatsCache } from '../page/SiteStatsCache';
 import type { WikitextRenderer } from '../parser/WikitextRenderer';
 import type { PermissionManager } from '../permissions/PermissionManager';
 import type { ExtensionRegistry } from '../registry/ExtensionRegistry';
@@ -25,6 +27,8 @@ import type { PageRenderer } from '../page/PageRenderer';
 import type { SidebarBuilder } from '../skin/SidebarBuilder';
 import type { RestRouter } from '../rest/RestRouter';
 import type { PreferencesFactory } from '../preferences/PreferencesFactory';
+import type { PageTemplateSource } from '../page/PageTemplateSource';
+import type { RenderWorkerPool } from '../parser/RenderWorkerPool';
 
 export interface Services {
   readonly settings: Settings;
@@ -39,6 +43,8 @@ export interface Services {
   readonly logStore: LogStore;
   readonly renderer: WikitextRenderer;
   readonly interwiki: InterwikiLookup;
+  readonly fileRepo: LocalRepo;
+  readonly siteStats: SiteStatsCache;
   readonly parserCache: ParserCache;
   readonly pageRenderer: PageRenderer;
   readonly messages: MessageLocalizer;
@@ -52,6 +58,10 @@ export interface Services {
   readonly preferencesFactory: PreferencesFactory;
   /** Secret for signing cookies and deriving tokens ($wgSecretKey). */
   readonly secretKey: string;
-  /** Closes database connections. */
+  /** Texts of transcluded pages, cached until the page is saved (render workers invalidate their own). */
+  readonly templateSource: PageTemplateSource;
+  /** Worker threads that render page views (settings.renderWorkers); null renders in the request thread. */
+  readonly renderPool: RenderWorkerPool | null;
+  /** Stops the render workers and closes database connections. */
   close(): Promise<void>;
 }

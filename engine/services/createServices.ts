@@ -20,6 +20,11 @@ import { WikitextRenderer } from '../parser/WikitextRenderer';
 import { DEFAULT_INTERWIKI_MAP } from '../parser/DefaultInterwikiMap';
 import { InterwikiLookup } from '../parser/InterwikiLookup';
 import { createPageExistenceLookup } from '../page/PageExistenceLookup';
+import { signatureWikitext } from '../parser/PreSaveTransform';
+import { isIpAddress } from '../user/UserIdentity';
+import { SiteStatsCache } from '../page/SiteStatsCache';
+import { LocalRepo } from '../filerepo/LocalRepo';
+import { installCoreParserExtensions } from '../parser/installCoreParserExtensions';
 import { PermissionManager } from '../permissions/PermissionManager';
 import { ExtensionRegistry, PROJECT_ROOT } from '../registry/ExtensionRegistry';
 import { RestRouter } from '../rest/RestRouter';
@@ -33,11 +38,14 @@ import { SpecialPageFactory } from '../specialpage/SpecialPageFactory';
 import { ActorStore } from '../storage/ActorStore';
 import { LogStore } from '../storage/LogStore';
 import { PageStore } from '../storage/PageStore';
-import { PageUpdater, SavedChange } from '../storage/PageUpdater';
+import { PageUpdater, PreparedEdit, PrepareRevisionInfo, SavedChange } from '../storage/PageUpdater';
+import { backlinkPageIds, LinksUpdate } from '../storage/LinksUpdate';
+import { fromMwTimestamp } from '../util/Timestamp';
 import { RevisionStore } from '../storage/RevisionStore';
 import { NamespaceInfo, NS_MEDIAWIKI } from '../title/NamespaceInfo';
 import { TitleFactory } from '../title/TitleFactory';
 import type { Services } from './Services';
+import { databaseOptionsOf, RenderWorkerPool } from '../parser/RenderWorkerPool';
 
 export interface CreateServicesOptions {
   /** Reuse an open database (tests); otherwise opened from settings. */
@@ -116,6 +124,7 @@ export async function createServices(settings: Settings, options: CreateServices
   const interwiki = new InterwikiLookup({ ...DEFAULT_INTERWIKI_MAP, ...settings.interwikiMap }, namespaceInfo);
   // Special pages are registered after the renderer exists; links to them are resolved lazily.
   let specialPageExists: (name: string) => boolean = () => false;
+  let specialPageResolver: (name: string) => string | null = () => null;
   const existence = createPageExistenceLookup(pageStore, (name) => specialPageExists(name), (key) => messages.lookup(key, settings.languageCode) !== undefined);
   const renderer = new WikitextRenderer(
     { namespaceInfo, articlePath: settings.articlePath, server: settings.server, siteName: settings.sitename, scriptPath: settings.scriptPath },
@@ -125,34 +134,85 @@ export async function createServices(settings: Settings, options: CreateServices
       interwiki,
       existence,
       message: (key) => messages.lookup(key, settings.languageCode),
+      signature: (user) => signatureWikitext(user, messages.lookup(isIpAddress(user.name) ? 'signature-anon' : 'signature', settings.languageCode) ?? '', namespaceInfo),
       missingPageTitle: (prefixed) => messages.msg('red-link-title', settings.languageCode, prefixed).text(),
       contentLanguage: settings.languageCode,
       externalLinks: { noFollow: settings.noFollowLinks, noFollowDomainExceptions: settings.noFollowDomainExceptions, magicLinks: settings.enableMagicLinks },
+      files: (keys) => fileRepo.findFiles(keys),
     },
   );
+  const siteStats = new SiteStatsCache(db, settings.contentNamespaces);
+  await siteStats.refresh();
+  const fileRepo = new LocalRepo(db, { uploadPath: settings.uploadPath ?? LocalRepo.defaultUploadPath(settings.scriptPath), titles: titleFactory });
+  installCoreParserExtensions(renderer, {
+    titles: titleFactory,
+    interwiki,
+    settings,
+    message: (key) => messages.lookup(key, settings.languageCode),
+    formatMessage: (key, params, language) => (messages.lookup(key, language) === undefined ? undefined : messages.msg(key, language, ...params).text()),
+    siteStatistics: () => siteStats.get(),
+    specialPageName: (name) => specialPageResolver(name),
+    fileRepo,
+    messages,
+  });
   await hooks.run('ParserFirstCallInit', renderer);
   const parserCache = new ParserCache();
   const pageRenderer = new PageRenderer(renderer, parserCache);
 
-  const afterSave = async (change: SavedChange, request: { user: import('../user/UserIdentity').UserIdentity; summary: string }) => {
+  const afterSave = async (change: SavedChange, request: { user: import('../user/UserIdentity').UserIdentity; summary: string }, prepared: PreparedEdit | null) => {
     const prefixed = change.title.getPrefixedText();
+    const saved = { namespace: change.title.getNamespace(), dbKey: change.title.getDBkey() };
     parserCache.invalidatePage(change.page.id);
+    // Pages that transclude the saved page, directly or through other
+    // templates: by the in-process index, and by templatelinks, which also
+    // knows entries rendered before this process started.
     parserCache.invalidateTemplate(prefixed);
+    for (const id of await backlinkPageIds(db, 'templatelinks', saved)) parserCache.invalidatePage(id);
     templateSource.invalidate(prefixed);
+    if (change.created) {
+      // Red links to the new page turn blue (MediaWiki's WikiPage::onArticleCreate purges the backlinks).
+      parserCache.invalidateLinksTo(prefixed);
+      for (const id of await backlinkPageIds(db, 'pagelinks', saved)) parserCache.invalidatePage(id);
+    }
     if (change.title.getNamespace() === NS_MEDIAWIKI) {
       overrides.set(change.title.getDBkey(), change.text);
       // Interface messages can appear in any rendered page ({{int:}}).
       parserCache.clear();
     }
+    // Render-on-save: the rendering made for the link tables serves the first
+    // view (default language), unless it was made for ids that a concurrent
+    // save took (REVISIONID and PAGEID would be wrong in it).
+    if (prepared && prepared.text === change.text && prepared.revisionId === change.revision.id && prepared.pageId === change.page.id) {
+      const key = ParserCache.key(change.page.id, change.revision.id, PageRenderer.optionsHash({ language: settings.languageCode }));
+      parserCache.set(key, { ...prepared.output, revisionId: change.revision.id });
+    }
     await hooks.run('PageSaveComplete', change, request.user, request.summary);
   };
-  const pageUpdater = new PageUpdater(db, actorStore, revisionStore, () => [searchEngine], settings.maxArticleSize * 1024, afterSave);
+  const linksUpdate = new LinksUpdate(titleFactory);
+  // The rendering a save is prepared with is the one a view of the new
+  // revision makes, with the facts known before it is inserted (REVISIONUSER …).
+  const prepareContent = (title: import('../title/Title').Title, text: string, revision: PrepareRevisionInfo) =>
+    renderer.render(text, {
+      title,
+      revisionId: revision.revisionId,
+      revision: { id: revision.revisionId, timestamp: fromMwTimestamp(revision.timestamp), user: revision.user.name, size: Buffer.byteLength(text, 'utf8'), pageId: revision.pageId },
+    });
+  const pageUpdater = new PageUpdater(
+    db,
+    actorStore,
+    revisionStore,
+    () => [searchEngine, linksUpdate],
+    settings.maxArticleSize * 1024,
+    afterSave,
+    prepareContent,
+  );
 
   const permissionManager = new PermissionManager(effectiveSettings, hooks, { getExplicitGroups: () => [] });
 
   const specialPageFactory = new SpecialPageFactory(CORE_SPECIAL_PAGES, registry.getSpecialPages(), hooks);
   await specialPageFactory.initialize();
   specialPageExists = (name) => specialPageFactory.getPage(name) !== null;
+  specialPageResolver = (name) => specialPageFactory.resolveAlias(name);
 
   const skinRegistry = new SkinRegistry();
   skinRegistry.register(new FallbackSkin(`${settings.scriptPath}/resources`));
@@ -163,6 +223,21 @@ export async function createServices(settings: Settings, options: CreateServices
   const sidebarBuilder = new SidebarBuilder(messages, titleFactory, settings.noFollowLinks);
   const restRouter = new RestRouter();
   for (const route of registry.getRestRoutes()) restRouter.add(route.path, route.methods, route.handler);
+
+  // Resolved before the workers start, so they read the key rather than race to create it.
+  const secretKey = resolveSecretKey(settings);
+  const renderPool =
+    settings.renderWorkers > 0
+      ? await RenderWorkerPool.start({ size: settings.renderWorkers, settings: { ...settings, secretKey }, database: databaseOptionsOf(db), extraMessageDirs: options.extraMessageDirs })
+      : null;
+  if (renderPool) {
+    pageRenderer.renderInWorkers(renderPool);
+    // Workers keep their own template texts and message overrides: tell them what afterSave told this thread's caches.
+    hooks.register('PageSaveComplete', (change) => {
+      renderPool.invalidatePage(change.title.getPrefixedText());
+      if (change.title.getNamespace() === NS_MEDIAWIKI) renderPool.setMessageOverride(change.title.getDBkey(), change.text);
+    });
+  }
 
   return {
     settings: effectiveSettings,
@@ -177,6 +252,8 @@ export async function createServices(settings: Settings, options: CreateServices
     logStore,
     renderer,
     interwiki,
+    fileRepo,
+    siteStats,
     parserCache,
     pageRenderer,
     messages,
@@ -188,8 +265,11 @@ export async function createServices(settings: Settings, options: CreateServices
     searchEngine,
     restRouter,
     preferencesFactory: new PreferencesFactory(hooks, skinRegistry, settings.skipSkins, () => store.getLanguages()),
-    secretKey: resolveSecretKey(settings),
+    secretKey,
+    templateSource,
+    renderPool,
     async close() {
+      await renderPool?.close();
       if (!options.db) await db.destroy();
     },
   };

@@ -33,7 +33,8 @@ export interface TestWiki {
 
 export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides: Partial<Settings> = {}): Promise<TestWiki> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiportal-wiki-'));
-  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), ...overrides });
+  // Rendering stays in the test's thread unless a test asks for workers.
+  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), renderWorkers: 0, ...overrides });
   const database = await createTestDatabase(kind);
   const services = await createServices(settings, { db: database.db });
   const errors: string[] = [];

@@ -36,6 +36,8 @@ export interface ExternalLinkDeps {
  * escapes are kept as written.
  */
 export function normalizeLinkUrl(url: string): string {
+  // Control characters can't stand in a URL either: they are matched on purpose.
+  // eslint-disable-next-line no-control-regex
   return url.replace(/[\s"<>[\]^`{|}\u0000-\u001f\u007f]/g, (c) => {
     if (c === '[' || c === ']') return c === '[' ? '%5B' : '%5D';
     return encodeURIComponent(c);

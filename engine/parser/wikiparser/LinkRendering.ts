@@ -13,6 +13,7 @@ import type { RenderContext } from '../RenderContext';
 import type { InterwikiLookup } from '../InterwikiLookup';
 import { normalizeSubpageLink } from '../SubpageLinks';
 import { escapeHtml } from './tokens';
+import { decodeCharReferences } from '../sanitizer/CharReferences';
 import type { WikiToken } from './tokens';
 
 /** English link trail (MessagesEn.php $linkTrail = '/^([a-z]+)(.*)$/sD'). */
@@ -41,6 +42,27 @@ export function attachLinkTrails(root: WikiToken): void {
   }
 }
 
+/**
+ * Interlanguage links leave no blank lines behind (Parser::handleInternalLinks2,
+ * T10897): whitespace before the link is trimmed, and text after it that is
+ * only newlines is dropped.
+ */
+export function stripLanguageLinkWhitespace(root: WikiToken, interwiki: InterwikiLookup): void {
+  for (const link of root.querySelectorAll('link')) {
+    const target = link.firstChild!.text!().trim();
+    if (target.startsWith(':')) continue;
+    const parsed = interwiki.parsePrefixed(target);
+    if (!parsed?.entry.language || parsed.page === '') continue;
+    const previous = (link as unknown as { previousSibling?: WikiToken }).previousSibling;
+    if (previous?.type === 'text' && previous.data !== undefined) {
+      const trimmed = previous.data.replace(/\s+$/, '');
+      previous.deleteData!(trimmed.length);
+    }
+    const next = link.nextSibling;
+    if (next?.type === 'text' && next.data !== undefined && /^\n*$/.test(next.data)) next.deleteData!(0);
+  }
+}
+
 /** Display text for a link without a pipe: the target as written, minus a leading colon. */
 function defaultLinkText(token: WikiToken): string {
   const raw = token.firstChild!.text!().trim();
@@ -56,7 +78,9 @@ function defaultLinkText(token: WikiToken): string {
 export function renderInternalLink(token: WikiToken, opt: unknown, deps: LinkRenderingDeps): string | null {
   const ctx = deps.current();
   if (!ctx) return null;
-  const rawTarget = token.firstChild!.text!().trim();
+  // Character references in link targets are decoded first (Sanitizer::decodeCharReferences in replaceInternalLinks).
+  const rawTarget = decodeCharReferences(token.firstChild!.text!().trim());
+  const leadingColon = rawTarget.startsWith(':');
   const piped = token.length > 1;
   const trail = (token as unknown as Record<symbol, string>)[TRAIL] ?? '';
   const { target, text: subpageText } = normalizeSubpageLink(ctx.title, rawTarget.replace(/^:/, ''), deps.titles);
@@ -67,6 +91,16 @@ export function renderInternalLink(token: WikiToken, opt: unknown, deps: LinkRen
 
   const interwiki = deps.interwiki.parsePrefixed(target);
   if (interwiki) {
+    // An interlanguage link without a leading colon leaves the text and goes to the page's language links.
+    if (interwiki.entry.language && !leadingColon && !piped && interwiki.page !== '') {
+      ctx.languageLinks.push(`${interwiki.prefix}:${interwiki.page.replace(/_/g, ' ')}${interwiki.fragment ? `#${interwiki.fragment}` : ''}`);
+      return escapeHtml(trail);
+    }
+    if (interwiki.entry.language && !leadingColon && piped) {
+      ctx.languageLinks.push(`${interwiki.prefix}:${interwiki.page.replace(/_/g, ' ')}`);
+      return escapeHtml(trail);
+    }
+    ctx.interwikiLinks.push(`${interwiki.prefix}:${interwiki.page.replace(/ /g, '_')}`);
     return `<a href="${escapeHtml(interwiki.url)}" class="extiw" title="${escapeHtml(interwiki.titleText)}">${inner}</a>`;
   }
   const title = deps.titles.newFromText(target);

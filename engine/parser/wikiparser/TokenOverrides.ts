@@ -11,7 +11,7 @@
  */
 import type { WikiToken } from './tokens';
 
-export type TokenKind = 'link' | 'file' | 'ext-link' | 'free-ext-link' | 'magic-link' | 'heading';
+export type TokenKind = 'link' | 'file' | 'ext-link' | 'free-ext-link' | 'magic-link' | 'heading' | 'double-underscore';
 
 /** Returns the HTML for the token, or null to let the library render it. */
 export type TokenRenderer = (token: WikiToken, opt: object | undefined, original: () => string) => string | null;
@@ -31,6 +31,7 @@ const PATCHES: readonly Patch[] = [
   { module: 'wikiparser-node/dist/src/extLink', exportName: 'ExtLinkToken', kinds: ['ext-link'] },
   { module: 'wikiparser-node/dist/src/magicLink', exportName: 'MagicLinkToken', kinds: ['free-ext-link', 'magic-link'] },
   { module: 'wikiparser-node/dist/src/heading', exportName: 'HeadingToken', kinds: ['heading'] },
+  { module: 'wikiparser-node/dist/src/nowiki/doubleUnderscore', exportName: 'DoubleUnderscoreToken', kinds: ['double-underscore'] },
 ];
 
 let active: TokenRenderers | null = null;

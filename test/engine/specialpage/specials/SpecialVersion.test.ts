@@ -12,7 +12,7 @@ describe.each(testDatabaseKinds())('Special:Version on %s', (kind) => {
   let wiki: TestWiki;
   let withModules: TestWiki;
   beforeAll(async () => {
-    wiki = await createTestWiki(kind);
+    wiki = await createTestWiki(kind, { extensions: [] });
     withModules = await createTestWiki(kind, { extensions: ['test/fixtures/extensions/TestExtension'], skins: ['test/fixtures/skins/TestSkin'] });
   });
   afterAll(async () => {
