@@ -6,7 +6,8 @@
  * <pre>, whose content MediaWiki has stripped out at that stage.
  */
 const BEFORE = / (?=[?:;!%»›](?![\p{L}\p{N}_]))/gu;
-const AFTER = /([«‹]) /gu;
+// An opening guillemet right after a letter points inward (Croatian »x«): not armoured (T378404).
+const AFTER = /(?<![\p{L}\p{N}_])([«‹]) /gu;
 
 export function armorFrenchSpaces(html: string): string {
   let inPre = 0;

@@ -151,3 +151,41 @@ describe('WikitextRenderer pre-save transform', () => {
     expect(await wiki.services.revisionStore.getText(revision!)).toBe('Hello there! [[Foo (bar)|Foo]]');
   });
 });
+
+describe('WikitextRenderer limits on hostile pages', () => {
+  let wiki: TestWiki;
+
+  beforeAll(async () => {
+    wiki = await createTestWiki('sqlite');
+    // Billion laughs: each level calls the next ten times (10^9 "lol"s if unbounded).
+    for (let i = 0; i < 9; i++) await wiki.edit(`Template:Lol${i}`, `{{Lol${i + 1}|{{{1|x}}}}}`.repeat(10));
+    await wiki.edit('Template:Lol9', 'lol{{{1|}}}');
+    // A chain deeper than the expansion depth limit.
+    for (let i = 0; i < 60; i++) await wiki.edit(`Template:Deep${i}`, `d${i}{{Deep${i + 1}}}`);
+    await wiki.edit('Template:Loop', 'a{{Loop}}');
+  });
+  afterAll(() => wiki.close());
+
+  const render = (text: string) => wiki.services.renderer.render(text, { title: wiki.services.titleFactory.newFromTextThrow('Hostile') });
+
+  it('stops a billion-laughs page at the include size limit with MediaWiki\'s warning', async () => {
+    const output = await render('{{Lol0|a}}');
+    expect(output.warnings.map((w) => w.key)).toContain('post-expand-template-inclusion-warning');
+    // Bounded: the limit is 2 MB of included text, not 10^9 copies.
+    expect(output.html.length).toBeLessThan(6 * 1024 * 1024);
+  });
+
+  it('stops deep nesting at the expansion depth limit with an error instead of overflowing the stack', async () => {
+    const chained = await render('{{Deep0}}');
+    expect(chained.html).toContain('d39');
+    expect(chained.html).not.toContain('d59');
+    expect(chained.html).toMatch(/class="error"/);
+    const nested = await render('{{Deep0|'.repeat(2000) + '}}'.repeat(2000));
+    expect(nested.html).toMatch(/class="error"/);
+  });
+
+  it('reports a template loop with MediaWiki\'s error', async () => {
+    const output = await render('{{Loop}}');
+    expect(output.html).toContain('<span class="error">Template loop detected: <a href="/wiki/Template:Loop" title="Template:Loop">Template:Loop</a></span>');
+  });
+});
