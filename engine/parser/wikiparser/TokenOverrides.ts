@@ -11,7 +11,7 @@
  */
 import type { WikiToken } from './tokens';
 
-export type TokenKind = 'link' | 'file' | 'ext-link' | 'free-ext-link' | 'magic-link' | 'heading' | 'double-underscore';
+export type TokenKind = 'link' | 'file' | 'ext-link' | 'free-ext-link' | 'magic-link' | 'heading' | 'double-underscore' | 'table';
 
 /** Returns the HTML for the token, or null to let the library render it. */
 export type TokenRenderer = (token: WikiToken, opt: object | undefined, original: () => string) => string | null;
@@ -32,6 +32,7 @@ const PATCHES: readonly Patch[] = [
   { module: 'wikiparser-node/dist/src/magicLink', exportName: 'MagicLinkToken', kinds: ['free-ext-link', 'magic-link'] },
   { module: 'wikiparser-node/dist/src/heading', exportName: 'HeadingToken', kinds: ['heading'] },
   { module: 'wikiparser-node/dist/src/nowiki/doubleUnderscore', exportName: 'DoubleUnderscoreToken', kinds: ['double-underscore'] },
+  { module: 'wikiparser-node/dist/src/table/index', exportName: 'TableToken', kinds: ['table'] },
 ];
 
 let active: TokenRenderers | null = null;
