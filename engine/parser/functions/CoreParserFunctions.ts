@@ -39,7 +39,7 @@ export function registerCoreParserFunctions(registry: ParserHookRegistry, deps: 
   registerStatisticsFunctions(registry, deps);
   registerTextFunctions(registry, deps);
   registerUrlFunctions(registry, deps);
-  registerLanguageFunctions(registry);
+  registerLanguageFunctions(registry, deps);
   registerFormatDate(registry, deps);
   registerPagePropertyFunctions(registry, deps);
   // $wgStylePath defaults to "$wgScriptPath/skins".

@@ -11,7 +11,9 @@
 import type { ParserHookRegistry, RenderFrame } from '../ParserHooks';
 import { isValidLanguageCode, resolveIntlLocale, toBcp47 } from '../../i18n/LanguageFallback';
 import { NS_MEDIAWIKI, NS_USER } from '../../title/NamespaceInfo';
-import { phpTrim } from './WikitextEscaping';
+import type { CoreFunctionDeps } from './CoreFunctionDeps';
+import { addTrackingCategory } from './TrackingCategories';
+import { escapeWikiText, phpTrim } from './WikitextEscaping';
 
 /** Names.php autonyms where MediaWiki does not use CLDR's. */
 const MEDIAWIKI_AUTONYMS: Readonly<Record<string, string>> = {
@@ -142,7 +144,60 @@ export function targetLanguage(frame: RenderFrame): string {
   return pageLanguage(frame);
 }
 
-export function registerLanguageFunctions(registry: ParserHookRegistry): void {
+/**
+ * LanguageCode::getNonstandardLanguageCodeMapping() entries that toBcp47() does not know
+ * (deprecated codes of LanguageCode::DEPRECATED_LANGUAGE_CODE_MAPPING).
+ */
+const EXTRA_BCP47: Readonly<Record<string, string>> = {
+  eml: 'egl',
+  nrm: 'nrf',
+};
+
+/** LanguageCode::bcp47(): MediaWiki's internal code as a BCP 47 tag. */
+export function bcp47(code: string): string {
+  return EXTRA_BCP47[code.toLowerCase()] ?? toBcp47(code);
+}
+
+/** LanguageCode::bcp47ToInternal(): a BCP 47 tag as MediaWiki's internal code. */
+export function bcp47ToInternal(tag: string): string {
+  const lower = tag.toLowerCase();
+  return INTERNAL_CODES[lower] ?? lower;
+}
+
+/**
+ * LanguageNameUtils::isKnownLanguageTag() without the name lookup: a well-formed code
+ * (letters, digits and hyphens, no markup or path characters).
+ */
+function isKnownLanguageTag(code: string): boolean {
+  return isValidLanguageCode(code) && /^[a-z]/i.test(code);
+}
+
+/**
+ * ContentHandler's default content model of a title: CSS, JavaScript and JSON pages
+ * in the MediaWiki namespace and user subpages; wikitext everywhere else.
+ */
+export function defaultContentModel(title: RenderFrame['title']): string {
+  const ns = title.getNamespace();
+  const text = title.getText();
+  if (ns === NS_MEDIAWIKI || (ns === NS_USER && text.includes('/'))) {
+    const ext = /\.(css|js|json)$/.exec(text)?.[1];
+    if (ext === 'css') return 'css';
+    if (ext === 'js') return 'javascript';
+    if (ext === 'json') return 'json';
+  }
+  return 'wikitext';
+}
+
+/** English names of the content models (content-model-* messages) for a message source without them. */
+const CONTENT_MODEL_NAMES: Readonly<Record<string, string>> = {
+  wikitext: 'wikitext',
+  javascript: 'JavaScript',
+  css: 'CSS',
+  json: 'JSON',
+  text: 'plain text',
+};
+
+export function registerLanguageFunctions(registry: ParserHookRegistry, deps?: Pick<CoreFunctionDeps, 'message' | 'titles'>): void {
   registry.setFunctionHook('language', (args, frame) => {
     const code = phpTrim(args[0] ?? '') || targetLanguage(frame);
     const inLanguage = phpTrim(args[1] ?? '');
@@ -155,4 +210,41 @@ export function registerLanguageFunctions(registry: ParserHookRegistry): void {
   registry.setFunctionHook('pagelanguage', (_args, frame) => pageLanguage(frame), { noHash: true });
   // $wgParserEnableUserLanguage is off: pages do not vary by reader, so this is the page language.
   registry.setFunctionHook('userlanguage', (_args, frame) => pageLanguage(frame), { noHash: true });
+
+  // CoreParserFunctions::dir(): the direction of the target language or of the code given
+  // (a BCP 47 tag with "bcp47" as second argument); an unknown code is 'ltr' and tracked.
+  registry.setFunctionHook('dir', (args, frame) => {
+    let code = phpTrim(args[0] ?? '').toLowerCase();
+    if (code === '') return isRtl(targetLanguage(frame)) ? 'rtl' : 'ltr';
+    if (phpTrim(args[1] ?? '').toLowerCase() === 'bcp47') code = bcp47ToInternal(code);
+    if (!isKnownLanguageTag(code)) {
+      addTrackingCategory(frame, 'bad-language-code-category');
+      return 'ltr';
+    }
+    return isRtl(code) ? 'rtl' : 'ltr';
+  });
+
+  // CoreParserFunctions::bcp47(): the BCP 47 tag of the code given, or of the target language.
+  registry.setFunctionHook('bcp47', (args, frame) => {
+    const code = phpTrim(args[0] ?? '');
+    return bcp47(code === '' ? targetLanguage(frame) : code);
+  });
+
+  // CoreParserFunctions::contentmodel(): the content model of the page (or of the title given
+  // as second argument), localised ("local", the default) or its canonical id ("canonical").
+  registry.setFunctionHook('contentmodel', (args, frame) => {
+    const format = phpTrim(args[0] ?? '').toLowerCase();
+    const titleText = phpTrim(args[1] ?? '');
+    let title = frame.title;
+    if (titleText !== '') {
+      const given = deps?.titles.newFromText(titleText);
+      if (!given) return '';
+      title = given;
+    }
+    const model = defaultContentModel(title);
+    if (format === 'canonical') return escapeWikiText(model);
+    if (format !== '' && format !== 'local') return '';
+    const name = deps?.message(`content-model-${model}`, [], targetLanguage(frame)) ?? CONTENT_MODEL_NAMES[model] ?? model;
+    return escapeWikiText(name);
+  });
 }

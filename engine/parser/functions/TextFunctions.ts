@@ -14,6 +14,33 @@ import { killMarkers, markerSkip, phpTrim } from './WikitextEscaping';
 /** Languages whose dotted/dotless i pairs differ (LanguageTr, LanguageAz ucfirst/lcfirst). */
 const TURKIC = new Set(['tr', 'az', 'crh', 'kaa', 'kk-latn']);
 
+/**
+ * LanguageFi::convertGrammar(): the rules MediaWiki has for site names — vowel harmony from
+ * the last back vowel (none after "wiki"), an 'i' after a final consonant, then the case ending.
+ */
+export function finnishGrammar(word: string, grammarCase: string): string {
+  let aou = /[aou][^äöy]*$/i.test(word);
+  if (/wiki$/i.test(word)) aou = false;
+  if (/[bcdfghjklmnpqrstvwxz]$/i.test(word)) word += 'i';
+  switch (grammarCase) {
+    case 'genitive':
+      return word + 'n';
+    case 'elative':
+      return word + (aou ? 'sta' : 'stä');
+    case 'partitive':
+      return word + (aou ? 'a' : 'ä');
+    case 'illative': {
+      // The last letter doubled, then 'n'.
+      const last = [...word].pop() ?? '';
+      return word + last + 'n';
+    }
+    case 'inessive':
+      return word + (aou ? 'ssa' : 'ssä');
+    default:
+      return word;
+  }
+}
+
 /** Language::ucfirst(): the first code point upper-cased (Turkic: i → İ). */
 function ucfirst(text: string, language: string): string {
   const first = text.codePointAt(0);
@@ -141,8 +168,10 @@ export function registerTextFunctions(registry: ParserHookRegistry, deps: CoreFu
       const language = targetLanguage(frame);
       const grammarCase = phpTrim(args[0] ?? '');
       const word = killMarkers(phpTrim(args[1] ?? ''));
-      // Language::convertGrammar(): $wgGrammarForms first; English has no grammatical transformations.
-      return deps.grammarForms?.[language]?.[grammarCase]?.[word] ?? word;
+      // Language::convertGrammar(): $wgGrammarForms first, then the language's own rules (English has none).
+      const form = deps.grammarForms?.[language]?.[grammarCase]?.[word];
+      if (form !== undefined) return form;
+      return language === 'fi' ? finnishGrammar(word, grammarCase) : word;
     },
     noHash,
   );

@@ -136,11 +136,57 @@ function namespaceIndex(arg: string, deps: CoreFunctionDeps): number | undefined
 }
 
 /** CoreParserFunctions::special(): the special page's title, its canonical name when known. */
+/**
+ * Canonical names of MediaWiki core special pages by their (lower-case) English aliases
+ * (SpecialPageFactory's core list, MessagesEn $specialPageAliases): {{#special:}} names them
+ * as MediaWiki does even where this wiki has no such page.
+ */
+const CORE_SPECIAL_PAGE_ALIASES: ReadonlyMap<string, string> = (() => {
+  const pages: Record<string, string[]> = {
+    Allpages: ['AllPages'],
+    Badtitle: [],
+    Blankpage: ['BlankPage'],
+    Block: ['BlockIP', 'BlockUser'],
+    Booksources: ['BookSources'],
+    Contributions: ['Contribs'],
+    Emailuser: ['EmailUser', 'Email'],
+    Export: [],
+    Import: [],
+    Listusers: ['ListUsers', 'UserList', 'Users'],
+    Log: ['Logs'],
+    Movepage: ['MovePage'],
+    Mypage: ['MyPage'],
+    Mytalk: ['MyTalk'],
+    Preferences: [],
+    Prefixindex: ['PrefixIndex'],
+    Random: ['RandomPage'],
+    Randomredirect: ['RandomRedirect'],
+    Recentchanges: ['RecentChanges'],
+    Recentchangeslinked: ['RecentChangesLinked', 'RelatedChanges'],
+    Redirect: [],
+    Search: [],
+    Specialpages: ['SpecialPages'],
+    Statistics: ['Stats'],
+    Upload: [],
+    Userlogin: ['UserLogin', 'Login'],
+    Userlogout: ['UserLogout', 'Logout'],
+    Version: [],
+    Watchlist: [],
+    Whatlinkshere: ['WhatLinksHere'],
+  };
+  const map = new Map<string, string>();
+  for (const [canonical, aliases] of Object.entries(pages)) {
+    map.set(canonical.toLowerCase(), canonical);
+    for (const alias of aliases) map.set(alias.toLowerCase(), canonical);
+  }
+  return map;
+})();
+
 function specialPageText(text: string, deps: CoreFunctionDeps): string {
   const slash = text.indexOf('/');
   const name = slash < 0 ? text : text.slice(0, slash);
   const subpage = slash < 0 ? null : text.slice(slash + 1);
-  const canonical = deps.specialPageName?.(name) ?? null;
+  const canonical = deps.specialPageName?.(name) ?? CORE_SPECIAL_PAGE_ALIASES.get(name.replace(/ /g, '_').toLowerCase()) ?? null;
   if (canonical) {
     const title = deps.titles.makeTitleSafe(NS_SPECIAL, subpage === null ? canonical : `${canonical}/${subpage}`);
     if (title) return title.getPrefixedText();

@@ -27,6 +27,7 @@
  */
 import type { ParserFunctionHook, RenderFrame } from '../ParserHooks';
 import { decodeCharReferences } from '../sanitizer/CharReferences';
+import { trackingCategoriesOf } from '../functions/TrackingCategories';
 import { escapeWikiText, htmlSpecialChars, killMarkers, phpTrim } from '../functions/WikitextEscaping';
 import { controlFunctionName, runControlFunction, type ControlEnvironment } from './ControlFunctions';
 import { preprocess, type PPExt, type PPHeading, type PPNodeList, type PPPart, type PPTemplate, type PPTplArg, type PPTree } from './PreprocessorTree';
@@ -87,6 +88,11 @@ export interface ExpanderDeps {
    * message. Without it: the render frame's message(), then the MediaWiki: page through fetchTemplate.
    */
   interfaceMessage?(key: string, params: string[]): string | null;
+  /**
+   * $wgNonincludableNamespaces: whether the page (prefixed text) is in a namespace whose pages may not be
+   * transcluded — a call of one becomes a link to it, as for a missing page.
+   */
+  isNonincludable?(prefixed: string): boolean;
   /** Whether `-{ … }-` is language converter markup for brace matching (MediaWiki: unless $wgDisableLangConversion). */
   langConversion?: boolean;
   /**
@@ -254,6 +260,8 @@ class Expansion {
       const root = new Frame(null, this.renderFrame.title.getPrefixedText(), null);
       out = this.finish(await this.expand(tree.children, root, 0));
     }
+    // Tracking categories the parser functions added (Parser::addTrackingCategory).
+    if (typeof this.renderFrame.getExtensionData === 'function') for (const key of trackingCategoriesOf(this.renderFrame)) this.addTracking(key);
     return { text: out, templatesUsed: [...this.used], warnings: this.warnings, trackingCategories: [...this.tracking], headings: this.headings };
   }
 
@@ -454,6 +462,9 @@ class Expansion {
       if (titleText !== null) {
         if (frame.depth >= this.maxTemplateDepth) {
           text = `<span class="error">${this.deps.message('parser-template-recursion-depth-warning', String(this.maxTemplateDepth))}</span>`;
+        } else if (this.deps.isNonincludable?.(titleText)) {
+          // Access denied: a link to the page (Parser::braceSubstitution, isNonincludable()).
+          text = `[[:${titleText}]]`;
         } else {
           const template = await this.getTemplate(titleText);
           const finalTitle = template ? template.title : titleText;

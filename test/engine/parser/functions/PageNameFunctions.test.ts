@@ -87,7 +87,7 @@ describe('NAMESPACE family', () => {
       'PAGENAME', 'PAGENAMEE', 'FULLPAGENAME', 'FULLPAGENAMEE', 'BASEPAGENAME', 'BASEPAGENAMEE', 'SUBPAGENAME', 'SUBPAGENAMEE', 'ROOTPAGENAME', 'ROOTPAGENAMEE',
       'TALKPAGENAME', 'TALKPAGENAMEE', 'SUBJECTPAGENAME', 'SUBJECTPAGENAMEE', 'NAMESPACEE', 'NAMESPACE', 'NAMESPACENUMBER', 'TALKSPACE', 'TALKSPACEE', 'SUBJECTSPACE', 'SUBJECTSPACEE',
     ].map((word) => `*{{${word}}}`).join('\n');
-    const items = [...(await h.html(text, 'Parser test')).matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+    const items = [...(await h.html(text, 'Parser test')).matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => m[1]);
     expect(items).toEqual([
       'Parser test', 'Parser_test', 'Parser test', 'Parser_test', 'Parser test', 'Parser_test', 'Parser test', 'Parser_test', 'Parser test', 'Parser_test',
       'Talk:Parser test', 'Talk:Parser_test', 'Parser test', 'Parser_test', '', '', '0', 'Talk', 'Talk', '', '',

@@ -429,3 +429,10 @@ describe('phpLooseEquals', () => {
     expect(phpLooseEquals('9007199254740993', '9007199254740992')).toBe(false);
   });
 });
+
+describe('TemplateExpander: non-includable namespaces', () => {
+  test('a template in one becomes a link to it ($wgNonincludableNamespaces)', async () => {
+    const { text } = setup({ 'Template:1x': '{{{1}}}' }, { isNonincludable: (prefixed: string) => prefixed.startsWith('Template:') });
+    expect(await text('{{1x|uh oh!}}')).toBe('[[:Template:1x]]');
+  });
+});
