@@ -8,6 +8,8 @@
  *   /wiki/$1, English, capital links, nofollow on external links, the extra
  *   namespaces 100/101 MemoryAlpha that shadow an interwiki prefix, and the
  *   runner's interwiki table;
+ * - $wgFragmentMode ['legacy'] (perTestSetup's default: heading ids and
+ *   link fragments in the legacy encoding unless a test configures it);
  * - subpages off in every namespace unless a test has the `subpage` option
  *   (perTestSetup sets $wgNamespacesWithSubpages from it);
  * - the fake clock (1970-01-01T00:02:03Z) and revision id 1337 that the
@@ -81,9 +83,15 @@ export function parserTestSettings(dataDir: string): Settings {
     languageCode: 'en',
     capitalLinks: true,
     noFollowLinks: true,
+    // ParserTestRunner's $wgNoFollowDomainExceptions (DefaultSettings exempts mediawiki.org).
+    noFollowDomainExceptions: ['no-nofollow.org'],
     extraNamespaces: { 100: 'MemoryAlpha', 101: 'MemoryAlpha_talk' },
     namespacesWithSubpages: {},
     interwikiMap: PARSER_TEST_INTERWIKIS,
+    // ParserTestRunner's $wgLocalInterwikis.
+    localInterwikis: ['local', 'project', 'mi'],
+    // perTestSetup: "Test with legacy encoding by default until HTML5 is very stable and default".
+    fragmentMode: ['legacy'],
     // ParserTestRunner enables every magic link and uses 180px thumbnails on example.com's upload path.
     enableMagicLinks: { ISBN: true, PMID: true, RFC: true },
     uploadPath: PARSER_TEST_UPLOAD_PATH,
@@ -100,12 +108,13 @@ export function parserTestSettings(dataDir: string): Settings {
  * Test options that MediaWiki's runner turns into site configuration or
  * parser options (perTestSetup, setupParserOptions, runLegacyTest). Those we
  * can apply are handled below; the others are reported as unapplied. (`wrap`
- * is the runner's business: it decides whether the output wrapper is compared.)
+ * and `notoc` are the runner's business: output pipeline options, whether the
+ * wrapper is compared and whether the TOC is put in.)
  */
 const CONFIGURING_OPTIONS = [
   'language', 'subpage', 'userlanguage', 'variant', 'htmlvariantlanguage', 'wgmaxtoclevel', 'wglinkholderbatchsize', 'wglocaltimezone', 'wgenableuploads',
   'wgrawhtml', 'wgallowexternalimages', 'thumbsize', 'wgenablemagiclinks', 'externallinktarget', 'wgnonincludablenamespaces', 'maxincludesize',
-  'maxtemplatedepth', 'lastsavedrevision', 'styletag', 'skin', 'notoc',
+  'maxtemplatedepth', 'lastsavedrevision', 'styletag', 'skin',
 ];
 
 /** Infrastructure settings no parser test may touch. */
@@ -188,6 +197,12 @@ export class ParserTestEnvironment {
         overrides.namespacesWithSubpages = Object.fromEntries(everyNamespace.map((ns) => [String(ns), true]));
       } else if (option === 'thumbsize' && typeof value === 'string' && /^\d+$/.test(value)) {
         overrides.thumbSize = Number(value);
+      } else if (option === 'maxincludesize' && /^\d+$/.test(String(value))) {
+        overrides.maxIncludeSize = Number(value);
+      } else if (option === 'maxtemplatedepth' && /^\d+$/.test(String(value))) {
+        overrides.maxTemplateDepth = Number(value);
+      } else if (option === 'wgnonincludablenamespaces' && /^-?\d+$/.test(String(value))) {
+        overrides.nonincludableNamespaces = [Number(value)];
       } else if (option === 'language' && typeof value === 'string' && this.accepts({ languageCode: value })) {
         if (value !== this.settings.languageCode) overrides.languageCode = value;
       } else {

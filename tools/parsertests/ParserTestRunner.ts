@@ -15,7 +15,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getSection, replaceSection } from '../../engine/edit/SectionEditor';
-import type { ParserOutput } from '../../engine/parser/ParserOutput';
+import type { ParserOutput, SectionInfo } from '../../engine/parser/ParserOutput';
+import { sectionOutputFlags } from '../../engine/parser/sections/OutputFlags';
+import { removeTableOfContents } from '../../engine/parser/sections/TableOfContents';
 import type { Services } from '../../engine/services/Services';
 import { renderDisplayTitle } from '../../engine/page/DisplayTitle';
 import type { Title } from '../../engine/title/Title';
@@ -88,8 +90,6 @@ const DEFAULT_TITLE = 'Parser test';
 const UNAVAILABLE_OUTPUT_OPTIONS: Record<string, string> = {
   special: 'special page links',
   extension: 'extension data',
-  showflags: 'output flags',
-  showtocdata: 'TOC data',
 };
 
 const OUTPUT_OPTIONS = ['showtitle', 'showindicators', 'cat', 'extlinks', 'ill', 'iwl', 'links', 'special', 'templates', 'extension', 'property', 'showflags', 'showtocdata', 'showmedia'];
@@ -271,12 +271,14 @@ async function runLegacyTest(services: Services, test: ParserTestCase, wikitext:
     text = replaceSection(wikitext, Number(section), String(replacement ?? '')) ?? wikitext;
   } else {
     output = await services.renderer.render(wikitext, { title, now: PARSER_TEST_CLOCK, revisionId: PARSER_TEST_REVISION_ID });
-    text = 'nohtml' in options ? '' : output.html.replace(/\s+$/, '');
+    // The `notoc` option is the output pipeline's allowTOC off: the TOC is not put in (its data stays).
+    const html = 'notoc' in options ? removeTableOfContents(output.html) : output.html;
+    text = 'nohtml' in options ? '' : html.replace(/\s+$/, '');
     isHtml = true;
   }
 
   // Pre-save transform has a ParserOutput in MediaWiki (signatures set a flag); ours returns only text.
-  const info = output ? outputInfo(output, options, title, services.titleFactory) : { before: [], after: [], missing: mode === 'pst' ? requestedOutput.map((name) => `pre-save transform metadata (${name})`) : [] };
+  const info = output ? outputInfo(output, options, title, services) : { before: [], after: [], missing: mode === 'pst' ? requestedOutput.map((name) => `pre-save transform metadata (${name})`) : [] };
   let actualMetadata: string | null = null;
   if (expectedMetadata === null) {
     // The legacy combined format: metadata lines around the output.
@@ -316,7 +318,8 @@ function testTitle(services: Services, option: OptionValue | undefined): Title {
 }
 
 /** ParserTestRunner::addParserOutputInfo: lines shown before and after the HTML. */
-function outputInfo(output: ParserOutput, options: Record<string, OptionValue>, title: Title, titles: TitleFactory): { before: string[]; after: string[]; missing: string[] } {
+function outputInfo(output: ParserOutput, options: Record<string, OptionValue>, title: Title, services: Services): { before: string[]; after: string[]; missing: string[] } {
+  const titles: TitleFactory = services.titleFactory;
   const before: string[] = [];
   const after: string[] = [];
   const missing: string[] = [];
@@ -337,9 +340,66 @@ function outputInfo(output: ParserOutput, options: Record<string, OptionValue>, 
     const names = Array.isArray(options.property) ? options.property : [options.property];
     for (const name of names) after.push(`property[${String(name)}]=${output.properties[String(name)] ?? ''}`);
   }
+  if ('showflags' in options) after.push(`flags=${outputFlags(output, title, services).join(', ')}`);
+  if ('showtocdata' in options) after.push(prettyPrintTocData(output.sections));
   if ('showmedia' in options) after.push(`images=${output.images.join(', ')}`);
   for (const [option, description] of Object.entries(UNAVAILABLE_OUTPUT_OPTIONS)) if (option in options) missing.push(`${description} (${option})`);
   return { before, after, missing };
+}
+
+/**
+ * ParserOutput::getOutputFlag for every ParserOutputFlags case, sorted: those
+ * the headings and behaviour switches set (from the output's properties and
+ * sections), with any the render recorded itself.
+ */
+function outputFlags(output: ParserOutput, title: Title, services: Services): string[] {
+  const derived = sectionOutputFlags({
+    properties: output.properties,
+    sections: output.sections,
+    // Title::canUseNoindex: $wgExemptFromUserRobotsControl defaults to the content namespaces.
+    canUseNoindex: !services.settings.contentNamespaces.includes(title.getNamespace()),
+  });
+  return [...new Set([...derived, ...(output.outputFlags ?? [])])].sort();
+}
+
+/**
+ * TOCData::prettyPrint (Parsoid), as ParserTestRunner prints it: "Sections:"
+ * and a line per section (SectionMetadata::prettyPrint), indented by its TOC
+ * level; the title is the page's prefixed DB key.
+ */
+export function prettyPrintTocData(sections: readonly SectionInfo[]): string {
+  const lines = ['Sections:'];
+  for (const section of sections) {
+    let line = `${' '.repeat(section.tocLevel)}h${section.level} index:${section.index} toclevel:${section.tocLevel} number:${section.number}`;
+    const fromTitle = section.fromTitle === null || section.fromTitle === undefined ? 'NULL' : section.fromTitle.replace(/ /g, '_');
+    const offset = section.codepointOffset === null || section.codepointOffset === undefined ? 'NULL' : String(section.codepointOffset);
+    line += ` title:${fromTitle} off:${offset}`;
+    const linkAnchor = section.linkAnchor ?? section.anchor;
+    line += section.anchor === linkAnchor ? ` anchor/linkAnchor:${section.anchor}` : ` anchor:${section.anchor} linkAnchor:${linkAnchor}`;
+    line += ` line:${section.line.includes('\n') ? phpJsonString(section.line) : section.line}`;
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+/** PHP's json_encode of a string with the default flags: slashes and non-ASCII escaped. */
+export function phpJsonString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '/') out += '\\/';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (code < 0x20 || code > 0x7f) {
+      for (const unit of code > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [code]) out += `\\u${unit.toString(16).padStart(4, '0')}`;
+    } else out += ch;
+  }
+  return `${out}"`;
 }
 
 function errorMessage(error: unknown): string {

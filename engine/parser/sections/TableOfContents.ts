@@ -105,6 +105,17 @@ export function tableOfContentsHtml(sections: readonly SectionMetadata[], labels
   );
 }
 
+const TOC_BOX_RE = /<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading">[\s\S]*?<\/ul>\n<\/div>\n\n?/g;
+
+/**
+ * The HTML without its table of contents: the output pipeline's `allowTOC`
+ * off (MediaWiki drops the TOC marker instead of filling it in). The box
+ * goes with the line break that follows it.
+ */
+export function removeTableOfContents(html: string): string {
+  return html.replace(TOC_BOX_RE, '');
+}
+
 /** HandleTOCMarkers::tocUnindent: close the current item and `levels` nested lists. */
 function tocUnindent(levels: number): string {
   return '</li>\n' + '</ul>\n</li>\n'.repeat(Math.max(levels, 0));
