@@ -53,6 +53,12 @@ export const settingsSchema = z
     rcMaxAge: z.number().int().positive(),
     /** $wgMaxArticleSize in kibibytes (MediaWiki default 2048). */
     maxArticleSize: z.number().int().positive(),
+    /** ParserOptions' maxIncludeSize in bytes (post-expand include size); default $wgMaxArticleSize × 1024. */
+    maxIncludeSize: z.number().int().positive().optional(),
+    /** $wgMaxTemplateDepth: template calls nested (MediaWiki default 100). */
+    maxTemplateDepth: z.number().int().positive(),
+    /** $wgNonincludableNamespaces: namespaces whose pages cannot be transcluded. */
+    nonincludableNamespaces: z.array(z.number().int()),
     /** $wgSecretKey: signs session cookies. Generated and kept in the data directory when not set. */
     secretKey: z.string().min(32).optional(),
     /** Where the embedded database, generated secrets and mail live. */
@@ -67,6 +73,8 @@ export const settingsSchema = z
     noFollowLinks: z.boolean(),
     /** $wgNoFollowDomainExceptions: external links to these domains (and subdomains) get no rel="nofollow". */
     noFollowDomainExceptions: z.array(z.string().min(1)),
+    /** $wgLocalInterwikis: interwiki prefixes that name this wiki itself. */
+    localInterwikis: z.array(z.string().min(1)),
     /** $wgUploadPath: URL path of uploaded files (default: scriptPath + '/images'). */
     uploadPath: z.string().optional(),
     /**
@@ -76,6 +84,8 @@ export const settingsSchema = z
     renderWorkers: z.number().int().min(0).max(64),
     /** Default thumbnail width ($wgThumbLimits at the default 'thumbsize' user option). */
     thumbSize: z.number().int().positive(),
+    /** $wgFragmentMode: how heading ids and link fragments are encoded — the primary mode first, then an optional fallback ('html5', 'legacy'). */
+    fragmentMode: z.array(z.enum(['html5', 'legacy'])).min(1).max(2),
     /** $wgEnableMagicLinks: turn "ISBN …", "RFC …", "PMID …" in text into links. */
     enableMagicLinks: z.object({ ISBN: z.boolean(), PMID: z.boolean(), RFC: z.boolean() }).strict(),
     /** $wgMainPageIsDomainRoot-like: the title read from MediaWiki:Mainpage falls back to this. */
@@ -137,6 +147,8 @@ export function defaultSettings(): Settings {
     config: {},
     rcMaxAge: 90 * 24 * 3600,
     maxArticleSize: 2048,
+    maxTemplateDepth: 100,
+    nonincludableNamespaces: [],
     dataDir: './data',
     port: 8080,
     listenHost: '127.0.0.1',
@@ -148,7 +160,9 @@ export function defaultSettings(): Settings {
     seedOnEmpty: true,
     maxRequestBodyBytes: 4 * 1024 * 1024,
     interwikiMap: {},
+    localInterwikis: [],
     thumbSize: 250,
+    fragmentMode: ['html5'],
     renderWorkers: 2,
   };
 }

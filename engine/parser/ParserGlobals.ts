@@ -46,6 +46,10 @@ export function buildParserConfig(site: SiteParserConfig): WikiparserConfig {
   base.namespaces = namespaces;
   base.nsid = nsid;
   base.articlePath = site.articlePath;
+  // MediaWiki's Parser treats "#REDIRECT [[X]]" as ordinary wikitext (a
+  // numbered list item); the redirect itself is handled by the page view.
+  // The library wants at least one redirect word: one no wikitext can contain.
+  (base as unknown as { redirection: string[] }).redirection = ['#\u0001no-redirect'];
   (base as unknown as { server: string }).server = site.server;
   for (const tag of site.extraTags ?? []) if (!base.ext.includes(tag)) base.ext.push(tag);
   return base as WikiparserConfig;

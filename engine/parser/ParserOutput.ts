@@ -24,6 +24,12 @@ export interface SectionInfo {
   index: string;
   /** The heading's id (anchor). */
   anchor: string;
+  /** The anchor as written in a link (`#…`); differs from the id in some fragment modes. */
+  linkAnchor?: string;
+  /** Prefixed title of the page whose text holds the heading (a template's for its headings); null when the heading is no section of any text. */
+  fromTitle?: string | null;
+  /** Offset of the heading in the page's wikitext, in code points; null for headings from templates and HTML. */
+  codepointOffset?: number | null;
 }
 
 export interface ParserOutput {
@@ -47,6 +53,12 @@ export interface ParserOutput {
   /** Page status indicators, name → HTML (MediaWiki's ParserOutput::getIndicators). */
   indicators: Record<string, string>;
   sections: SectionInfo[];
+  /**
+   * ParserOutputFlags values the render set that are not worked out from the
+   * properties and sections (sections/OutputFlags): vary-revision-id,
+   * vary-user, user-signature …
+   */
+  outputFlags?: string[];
   /** Message keys with params for preview warnings (limits exceeded, loops …). */
   warnings: { key: string; params: string[] }[];
   defaultSort: string | null;

@@ -18,6 +18,8 @@ export interface ExpansionLimits {
   maxExpansionDepth: number;
   /** $wgMaxPPNodeCount. */
   maxNodeCount: number;
+  /** $wgMaxTemplateDepth: template calls nested (defaults to maxExpansionDepth). */
+  maxTemplateDepth?: number;
 }
 
 export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = {

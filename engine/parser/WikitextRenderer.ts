@@ -25,6 +25,7 @@ import { TokenKind, TokenRenderer, TokenRenderers, withTokenRenderers } from './
 import type { WikiToken } from './wikiparser/tokens';
 import { pstPass2, signatureTimestamp } from './PreSaveTransform';
 import { sanitizeRenderedHtml } from './sanitizer/OutputSanitizer';
+import type { FragmentMode } from './sanitizer/IdEscaping';
 import { armorFrenchSpaces } from './FrenchSpacing';
 import { collectSections } from './sections/TableOfContents';
 import type { RevisionFacts } from './functions/CoreFunctionDeps';
@@ -57,7 +58,13 @@ export interface RendererServices {
   /** "X (page does not exist)" — the title attribute of a red link. */
   missingPageTitle(prefixed: string): string;
   contentLanguage: string;
+  /** Title of the main page. */
+  mainPage?: string;
+  /** $wgFragmentMode. */
+  fragmentMode?: readonly FragmentMode[];
   limits?: Partial<ExpansionLimits>;
+  /** $wgNonincludableNamespaces. */
+  nonincludableNamespaces?: readonly number[];
   externalLinks: { noFollow: boolean; noFollowDomainExceptions: readonly string[]; magicLinks: MagicLinkSettings };
   /** File metadata by DB key (no namespace); null for a missing file. One batched lookup. */
   files?(dbKeys: readonly string[]): Promise<Map<string, FileInfo | null>>;
@@ -115,7 +122,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.setFunctionHook('servername', () => new URL(site.server).hostname, { noHash: true });
     this.setFunctionHook('scriptpath', () => site.scriptPath, { noHash: true });
     this.setFunctionHook('ifexist', (args, frame) => this.ifExist(args, frame as RenderContext));
-    const linkDeps = { titles: services.titles, interwiki: services.interwiki, current: () => this.current };
+    const linkDeps = { titles: services.titles, interwiki: services.interwiki, mainPage: services.mainPage ?? 'Main Page', fragmentMode: services.fragmentMode ?? ['html5'], current: () => this.current };
     const externalDeps = { titles: services.titles, current: () => this.current, ...services.externalLinks };
     this.expander = this.createExpander();
     this.tokenRenderers = {
@@ -187,7 +194,18 @@ export class WikitextRenderer implements ParserHookRegistry {
         const text = this.services.message(key) ?? PREPROCESSOR_MESSAGES[key] ?? key;
         return text.replace(/\$(\d+)/g, (m, n: string) => params[Number(n) - 1] ?? m);
       },
-      limits: { maxDepth: this.limits.maxExpansionDepth, maxNodeCount: this.limits.maxNodeCount, maxIncludeSize: this.limits.maxIncludeSize },
+      limits: {
+        maxDepth: this.limits.maxExpansionDepth,
+        maxNodeCount: this.limits.maxNodeCount,
+        maxIncludeSize: this.limits.maxIncludeSize,
+        maxTemplateDepth: this.limits.maxTemplateDepth,
+      },
+      isNonincludable: (prefixed) => {
+        const namespaces = this.services.nonincludableNamespaces;
+        if (!namespaces || namespaces.length === 0) return false;
+        const title = this.services.titles.newFromText(prefixed);
+        return title !== null && namespaces.includes(title.getNamespace());
+      },
       pageExists: async (prefixed) => {
         let title = this.services.titles.newFromText(prefixed);
         if (!title) return false;
@@ -403,7 +421,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     // One batched existence query for every link in the page (MediaWiki's LinkBatch).
     await this.lookupExistence([...new Set(context.linkHolders.map((h) => h.target))], existence);
     const finish = (fragment: string): string => {
-      let out = replaceLinkHolders(fragment, context, this.services.titles, existence, this.services.missingPageTitle);
+      let out = replaceLinkHolders(fragment, context, this.services.titles, existence, this.services.missingPageTitle, this.services.fragmentMode ?? ['html5']);
       out = armorFrenchSpaces(out);
       out = normalizeInternalHrefs(out);
       // Last: whatever the library, templates and extensions produced, only
@@ -426,6 +444,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     }
     if (displayTitle !== null) context.setPageProperty('displaytitle', displayTitle);
     this.addHiddenCategoryTracking(options.title, context, categories);
+    this.addTrackingCategories(expansion.trackingCategories, categories);
     // Missing templates count as used (templatelinks rows with no page), so
     // creating one re-renders the pages that asked for it.
     const templates = [...templatesUsed];
@@ -460,6 +479,20 @@ export class WikitextRenderer implements ParserHookRegistry {
     if (categoryName === undefined || categoryName === '-' || categoryName === '') return;
     const tracking = this.services.titles.makeTitleSafe(14, categoryName);
     if (tracking && !categories.some((c) => c.name === tracking.getDBkey())) categories.push({ name: tracking.getDBkey(), sortKey: '' });
+  }
+
+  /**
+   * Tracking categories of the expansion (template loops, limits, invalid language codes …):
+   * each message key names the category; a missing, empty or '-' message disables it
+   * (Parser::addTrackingCategory).
+   */
+  private addTrackingCategories(keys: readonly string[], categories: CategoryLink[]): void {
+    for (const key of keys) {
+      const categoryName = this.services.message(key);
+      if (categoryName === undefined || categoryName === '-' || categoryName === '') continue;
+      const tracking = this.services.titles.makeTitleSafe(14, categoryName);
+      if (tracking && !categories.some((c) => c.name === tracking.getDBkey())) categories.push({ name: tracking.getDBkey(), sortKey: '' });
+    }
   }
 
   /** One synchronous pass through the library. */

@@ -18,6 +18,7 @@ import type { WikitextRenderer } from './WikitextRenderer';
 import { registerIndicatorTag } from './tags/IndicatorTag';
 import { installSectionHandling } from './sections/installSectionHandling';
 import type { MessageLocalizer } from '../i18n/MessageLocalizer';
+import { installBlockLevelFixes } from './BlockLevelFixes';
 
 export interface CoreParserExtensionDeps {
   titles: TitleFactory;
@@ -59,5 +60,6 @@ export function installCoreParserExtensions(renderer: WikitextRenderer, deps: Co
   renderer.setTokenRenderer('link', createMediaLinkRenderer(media));
   renderer.setHook('gallery', createGalleryTagHook(media));
   registerIndicatorTag(renderer);
-  installSectionHandling(renderer, { titles: deps.titles, messages: deps.messages });
+  installSectionHandling(renderer, { titles: deps.titles, messages: deps.messages, fragmentMode: settings.fragmentMode });
+  installBlockLevelFixes(renderer);
 }

@@ -121,7 +121,7 @@ export async function createServices(settings: Settings, options: CreateServices
   for (const row of overrideRows) overrides.set(row.page_title, row.old_text);
 
   const templateSource = new PageTemplateSource(titleFactory, pageStore, revisionStore);
-  const interwiki = new InterwikiLookup({ ...DEFAULT_INTERWIKI_MAP, ...settings.interwikiMap }, namespaceInfo);
+  const interwiki = new InterwikiLookup({ ...DEFAULT_INTERWIKI_MAP, ...settings.interwikiMap }, namespaceInfo, settings.localInterwikis);
   // Special pages are registered after the renderer exists; links to them are resolved lazily.
   let specialPageExists: (name: string) => boolean = () => false;
   let specialPageResolver: (name: string) => string | null = () => null;
@@ -137,8 +137,12 @@ export async function createServices(settings: Settings, options: CreateServices
       signature: (user) => signatureWikitext(user, messages.lookup(isIpAddress(user.name) ? 'signature-anon' : 'signature', settings.languageCode) ?? '', namespaceInfo),
       missingPageTitle: (prefixed) => messages.msg('red-link-title', settings.languageCode, prefixed).text(),
       contentLanguage: settings.languageCode,
+      mainPage: settings.mainPage,
+      fragmentMode: settings.fragmentMode,
       externalLinks: { noFollow: settings.noFollowLinks, noFollowDomainExceptions: settings.noFollowDomainExceptions, magicLinks: settings.enableMagicLinks },
       files: (keys) => fileRepo.findFiles(keys),
+      limits: { maxIncludeSize: settings.maxIncludeSize ?? settings.maxArticleSize * 1024, maxTemplateDepth: settings.maxTemplateDepth },
+      nonincludableNamespaces: settings.nonincludableNamespaces,
     },
   );
   const siteStats = new SiteStatsCache(db, settings.contentNamespaces);

@@ -12,6 +12,7 @@
 import type { TitleFactory } from '../../title/TitleFactory';
 import type { RenderContext } from '../RenderContext';
 import { escapeHtml } from './tokens';
+import { decodeCharReferences } from '../sanitizer/CharReferences';
 import type { WikiToken } from './tokens';
 
 export interface MagicLinkSettings {
@@ -66,7 +67,7 @@ export function renderBracketedExternalLink(token: WikiToken, opt: object | unde
   const ctx = deps.current();
   if (!ctx) return null;
   const url = token.firstChild!.text!().trim();
-  const href = normalizeLinkUrl(url);
+  const href = normalizeLinkUrl(decodeCharReferences(url));
   ctx.externalLinks.push(href);
   const rel = relAttribute(href, deps);
   if (token.length > 1) {
@@ -82,9 +83,11 @@ export function renderMagicOrFreeLink(token: WikiToken, deps: ExternalLinkDeps):
   if (!ctx) return null;
   const text = token.text!();
   if (token.type === 'free-ext-link') {
-    const href = normalizeLinkUrl(text);
+    // Character references are decoded before the URL is normalised, and the
+    // link shows the normalised URL (Parser::makeFreeExternalLink).
+    const href = normalizeLinkUrl(decodeCharReferences(text));
     ctx.externalLinks.push(href);
-    return `<a${relAttribute(href, deps)} class="external free" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+    return `<a${relAttribute(href, deps)} class="external free" href="${escapeHtml(href)}">${escapeHtml(href)}</a>`;
   }
   const match = /^(ISBN|RFC|PMID)[\s\u00a0]+(.*)$/s.exec(text);
   if (!match) return null;

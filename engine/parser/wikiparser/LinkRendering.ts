@@ -8,7 +8,7 @@
  */
 import type { Title } from '../../title/Title';
 import type { TitleFactory } from '../../title/TitleFactory';
-import { escapeIdForLink } from '../../title/Title';
+import { escapeIdForLink, FragmentMode } from '../sanitizer/IdEscaping';
 import type { RenderContext } from '../RenderContext';
 import type { InterwikiLookup } from '../InterwikiLookup';
 import { normalizeSubpageLink } from '../SubpageLinks';
@@ -22,6 +22,10 @@ const LINK_TRAIL = /^[a-z]+/;
 export interface LinkRenderingDeps {
   titles: TitleFactory;
   interwiki: InterwikiLookup;
+  /** Title of the main page ("local:" links there). */
+  mainPage: string;
+  /** $wgFragmentMode: how #fragments are written in hrefs. */
+  fragmentMode: readonly FragmentMode[];
   current(): RenderContext | null;
 }
 
@@ -66,7 +70,7 @@ export function stripLanguageLinkWhitespace(root: WikiToken, interwiki: Interwik
 /** Display text for a link without a pipe: the target as written, minus a leading colon. */
 function defaultLinkText(token: WikiToken): string {
   const raw = token.firstChild!.text!().trim();
-  let text = raw.replace(/^:/, '');
+  let text = decodeCharReferences(raw.replace(/^:/, ''));
   try {
     text = decodeURIComponent(text.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
   } catch {
@@ -83,7 +87,10 @@ export function renderInternalLink(token: WikiToken, opt: unknown, deps: LinkRen
   const leadingColon = rawTarget.startsWith(':');
   const piped = token.length > 1;
   const trail = (token as unknown as Record<symbol, string>)[TRAIL] ?? '';
-  const { target, text: subpageText } = normalizeSubpageLink(ctx.title, rawTarget.replace(/^:/, ''), deps.titles);
+  const local = deps.interwiki.stripLocalPrefixes(rawTarget.replace(/^:/, ''));
+  // "local:" alone names the main page (T66167).
+  const localTarget = local.stripped && local.target.trim() === '' ? deps.mainPage : local.target;
+  const { target, text: subpageText } = normalizeSubpageLink(ctx.title, localTarget, deps.titles);
   let inner: string;
   if (piped) inner = (token.lastChild as WikiToken).toHtmlInternal!({ ...(opt as object), nowrap: true });
   else inner = subpageText !== null ? escapeHtml(subpageText) : defaultLinkText(token);
@@ -107,7 +114,7 @@ export function renderInternalLink(token: WikiToken, opt: unknown, deps: LinkRen
   if (!title) return null;
   if (title.getDBkey() === '' && title.hasFragment()) {
     // [[#Section]]: a link within the page.
-    return `<a href="#${escapeHtml(escapeIdForLink(title.getFragment()))}">${inner}</a>`;
+    return `<a href="#${escapeHtml(escapeIdForLink(title.getFragment(), deps.fragmentMode))}">${inner}</a>`;
   }
   if (isSelfLink(title, ctx.title)) return `<a class="mw-selflink selflink">${inner}</a>`;
   const holder = ctx.addLinkHolder({ target: title.getPrefixedText(), fragment: title.getFragment() });
@@ -134,6 +141,7 @@ export function replaceLinkHolders(
   titles: TitleFactory,
   states: ReadonlyMap<string, LinkTargetState>,
   missingTitleText: (prefixed: string) => string,
+  fragmentMode: readonly FragmentMode[],
 ): string {
   if (ctx.linkHolders.length === 0) return html;
   // The holder marker is a control character no wikitext can produce.
@@ -141,12 +149,12 @@ export function replaceLinkHolders(
   return html.replace(/\u0001LH(\d+)\u0001/g, (_m, id: string) => {
     const holder = ctx.linkHolders[Number(id)];
     const title = titles.newFromText(holder.target)!;
-    const fragmentTitle = holder.fragment ? title.createFragmentTarget(holder.fragment) : title;
+    const fragment = holder.fragment ? `#${escapeIdForLink(holder.fragment, fragmentMode)}` : '';
     const state = states.get(holder.target) ?? { exists: false, redirect: false };
     const titleAttr = escapeHtml(holder.target);
     if (state.exists) {
       const cls = state.redirect ? ' class="mw-redirect"' : '';
-      return `href="${escapeHtml(fragmentTitle.getLinkURL())}"${cls} title="${titleAttr}"`;
+      return `href="${escapeHtml(title.getLinkURL() + fragment)}"${cls} title="${titleAttr}"`;
     }
     // Special pages have no edit URL: a missing one links to its view URL.
     const href = title.isSpecialPage() ? title.getLinkURL() : title.getLocalURL({ action: 'edit', redlink: 1 });
