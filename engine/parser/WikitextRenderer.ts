@@ -14,7 +14,7 @@
  */
 import type { Title } from '../title/Title';
 import type { TitleFactory } from '../title/TitleFactory';
-import { Parser, ProcessedConfig, SiteParserConfig, buildParserConfig, clearLibraryHooks, withCheapMemoryProbe } from './ParserGlobals';
+import { Parser, ProcessedConfig, SiteParserConfig, buildParserConfig, clearLibraryHooks, renderWikitextToHtml, withCheapMemoryProbe } from './ParserGlobals';
 import { ParserOutput, CategoryLink, HeadingInfo } from './ParserOutput';
 import type { ExtensionTagInput, OutputTransform, ParserFunctionHook, ParserFunctionOptions, ParserHookRegistry, TagHook } from './ParserHooks';
 import { DEFAULT_EXPANSION_LIMITS, ExpansionLimits, RenderContext } from './RenderContext';
@@ -503,17 +503,19 @@ export class WikitextRenderer implements ParserHookRegistry {
     this.current = context;
     try {
       this.installGlobals(templates, now);
-      const root = Parser.parse(text, page, false, undefined, this.config);
-      // toHtml() expands the tree itself and announces the result with an
-      // 'expand' event; the tree is adjusted (link trails) and read there.
-      let expandedTree: WikiToken | null = null;
-      (root as unknown as { addEventListener(type: string, listener: (e: unknown, data: { token: WikiToken }) => void): void }).addEventListener('expand', (_e, data) => {
-        expandedTree = data.token;
-        stripLanguageLinkWhitespace(data.token, this.services.interwiki);
-        attachLinkTrails(data.token);
-      });
-      const html = withCheapMemoryProbe(() => withTokenRenderers(this.tokenRenderers, () => root.toHtml()));
-      const expanded = expandedTree ?? (root.expand() as unknown as WikiToken);
+      // The library expands and parses the text, announces the expanded tree
+      // (adjusted here: link trails, language-link whitespace), then renders it.
+      let expanded: WikiToken | null = null;
+      const html = withCheapMemoryProbe(() =>
+        withTokenRenderers(this.tokenRenderers, () =>
+          renderWikitextToHtml(text, page, this.config, (tree) => {
+            expanded = tree as WikiToken;
+            stripLanguageLinkWhitespace(expanded, this.services.interwiki);
+            attachLinkTrails(expanded);
+          }),
+        ),
+      );
+      if (!expanded) throw new Error('wikiparser-node rendered without an expanded tree');
       return { html, context, expanded, missedTemplates: templates.missed, templatesUsed: templates.used };
     } finally {
       this.current = previous;
