@@ -6,6 +6,7 @@
  * timelib's table (the first offset it lists for each).
  */
 import { DateTimeFields, epochSecondsOf, normalizeFields } from './CivilCalendar';
+import { zonedDateFormatter } from '../../engine/util/ZonedDateFormatter';
 
 /** UTC offsets (seconds east) of zone abbreviations, as timelib resolves them without an offset hint. */
 const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map<string, number>([
@@ -30,32 +31,8 @@ export function abbreviationOffset(abbreviation: string): number | undefined {
   return ZONE_ABBREVIATIONS.get(abbreviation.toLowerCase());
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
 function formatterFor(zoneId: string): Intl.DateTimeFormat | null {
-  const key = zoneId.toLowerCase();
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone: zoneId,
-        calendar: 'gregory',
-        numberingSystem: 'latn',
-        hourCycle: 'h23',
-        era: 'short',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      formatter = null;
-    }
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  return zonedDateFormatter(zoneId);
 }
 
 /** Whether a zone identifier ("Europe/Paris", case-insensitive as in PHP) is known. */

@@ -9,6 +9,7 @@ import type { ParserHookRegistry, RenderFrame } from '../ParserHooks';
 import type { CoreFunctionDeps } from './CoreFunctionDeps';
 import { targetLanguage } from './LanguageFunctions';
 import { formatNum, formatNumNoSeparators, nanText } from './NumberFormatting';
+import { zonedDateFormatter } from '../../util/ZonedDateFormatter';
 
 /** Calendar fields of an instant in a time zone (what PHP's DateTime::format reads). */
 export interface DateParts {
@@ -23,8 +24,6 @@ export interface DateParts {
   weekday: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The date and time of `date` in `timeZone` (an IANA name; 'UTC' by default). */
 export function dateParts(date: Date, timeZone = 'UTC'): DateParts {
   if (timeZone === 'UTC') {
@@ -38,23 +37,8 @@ export function dateParts(date: Date, timeZone = 'UTC'): DateParts {
       weekday: date.getUTCDay(),
     };
   }
-  let fmt = partsFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    partsFormatters.set(timeZone, fmt);
-  }
+  const fmt = zonedDateFormatter(timeZone);
+  if (!fmt) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const parts = fmt.formatToParts(date);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   // Intl writes years before 1 CE as "n BC"; PHP counts astronomically (1 BC is year 0).
