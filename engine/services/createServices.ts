@@ -167,6 +167,8 @@ export async function createServices(settings: Settings, options: CreateServices
     const prefixed = change.title.getPrefixedText();
     const saved = { namespace: change.title.getNamespace(), dbKey: change.title.getDBkey() };
     parserCache.invalidatePage(change.page.id);
+    // NUMBEROFPAGES and friends (SiteStats::update after each edit).
+    await siteStats.refresh();
     // Pages that transclude the saved page, directly or through other
     // templates: by the in-process index, and by templatelinks, which also
     // knows entries rendered before this process started.

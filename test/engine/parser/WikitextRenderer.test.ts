@@ -189,3 +189,18 @@ describe('WikitextRenderer limits on hostile pages', () => {
     expect(output.html).toContain('<span class="error">Template loop detected: <a href="/wiki/Template:Loop" title="Template:Loop">Template:Loop</a></span>');
   });
 });
+
+describe('WikitextRenderer site statistics', () => {
+  it('counts a page saved after start-up in NUMBEROFPAGES', async () => {
+    const wiki = await createTestWiki('sqlite');
+    try {
+      const title = wiki.services.titleFactory.newFromTextThrow('Stats');
+      const before = (await wiki.services.renderer.render('{{NUMBEROFPAGES}}', { title })).html;
+      await wiki.edit('Counted page', 'x');
+      const after = (await wiki.services.renderer.render('{{NUMBEROFPAGES}}', { title })).html;
+      expect(Number(after.replace(/\D/g, ''))).toBe(Number(before.replace(/\D/g, '')) + 1);
+    } finally {
+      await wiki.close();
+    }
+  });
+});
