@@ -17,8 +17,9 @@ import { defaultSettings, validateSettings } from '../engine/config/Settings';
 import { createApp } from '../engine/http/createApp';
 import { seedIfEmpty } from '../engine/seed/Seeder';
 import { createServices } from '../engine/services/createServices';
+import { sharedPath } from '../tools/sharedFixtures';
 
-const FIXTURE_DIR = path.resolve(__dirname, '../../shared/bench/page30k');
+const FIXTURE_DIR = sharedPath('bench', 'page30k');
 const MW_139_PARSE_MS = [30, 37];
 const MW_139_CACHED_RPS = [63, 75];
 

@@ -25,6 +25,7 @@ import type { TitleFactory } from '../../engine/title/TitleFactory';
 import { formatNormalizedHtml, normalizeHtml } from './HtmlNormalizer';
 import { ParserTestEnvironment, PARSER_TEST_CLOCK, PARSER_TEST_REVISION_ID } from './ParserTestEnvironment';
 import { OptionValue, ParserTestCase, ParserTestFile, readParserTestFile } from './ParserTestFile';
+import { sharedPath } from '../sharedFixtures';
 
 export type ParserTestStatus = 'pass' | 'fail' | 'skip';
 
@@ -77,7 +78,7 @@ export interface SuiteOptions {
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** MediaWiki's core parser test files, kept beside the repository. */
-export const DEFAULT_PARSER_TEST_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'parser');
+export const DEFAULT_PARSER_TEST_DIR = sharedPath('corpus', 'parser');
 
 export const KNOWN_FAILURES_FILE = path.join(__dirname, 'known-failures.json');
 

@@ -22,8 +22,9 @@ import { formatNormalizedHtml } from '../../../../tools/parsertests/HtmlNormaliz
 import { ParserTestCase, readParserTestFile } from '../../../../tools/parsertests/ParserTestFile';
 import { PARSER_TEST_MEDIA_SETTINGS, PARSER_TEST_UPLOAD_PATH, setupParserTestFiles } from '../../../../tools/parsertests/ParserTestFiles';
 import { createTestWiki, TestWiki } from '../../../helpers/TestWiki';
+import { sharedPath } from '../../../../tools/sharedFixtures';
 
-const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus/parser');
+const CORPUS = sharedPath('corpus', 'parser');
 const media = readParserTestFile(path.join(CORPUS, 'media.txt'));
 const mediaLinks = readParserTestFile(path.join(CORPUS, 'mediaLinks.txt'));
 

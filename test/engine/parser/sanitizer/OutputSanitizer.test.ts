@@ -4,16 +4,16 @@
  * leaving everything else as it was.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   attributesAllowedFor, getRecognizedTagData, isReservedDataAttribute, validateAttributes, validateTag, validateTagAttributes,
 } from '../../../../engine/parser/sanitizer/HtmlAllowlist';
 import { sanitizeRenderedHtml } from '../../../../engine/parser/sanitizer/OutputSanitizer';
+import { sharedPath } from '../../../../tools/sharedFixtures';
 import {
   DEFAULT_URL_PROTOCOLS, EVIL_URI_RE, hasAllowedProtocol, isSafeSrcset, isSafeUrl, urlProtocolsPattern,
 } from '../../../../engine/parser/sanitizer/UrlProtocols';
 
-const BENCH_PAGE = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'bench', 'page30k', 'Benchmark_page.mw-1.39.html');
+const BENCH_PAGE = sharedPath('bench', 'page30k', 'Benchmark_page.mw-1.39.html');
 
 describe('sanitizeRenderedHtml keeps MediaWiki output as it is', () => {
   (fs.existsSync(BENCH_PAGE) ? test : test.skip)('MediaWiki 1.39 rendering of a 30 KB page, byte for byte', () => {
