@@ -127,18 +127,6 @@ export interface ExpansionResult {
   headings: { title: string; index: number }[];
 }
 
-/** English text of the preprocessor's messages, for a message source without them. */
-export const PREPROCESSOR_MESSAGES: Readonly<Record<string, string>> = {
-  'parser-template-loop-warning': 'Template loop detected: [[$1]]',
-  'parser-template-recursion-depth-warning': 'Template recursion depth limit exceeded ($1)',
-  'template-loop-warning': '<strong>Warning:</strong> This page calls [[:$1]] which causes a template loop (an infinite recursive call).',
-  'post-expand-template-inclusion-warning': '<strong>Warning:</strong> Template include size is too large.\nSome templates will not be included.',
-  'post-expand-template-argument-warning': '<strong>Warning:</strong> This page contains at least one template argument that has a too large expansion size.\nThese arguments have been omitted.',
-  'node-count-exceeded-warning': 'Page exceeded the node-count limit',
-  'expansion-depth-exceeded-warning': 'Page exceeded the expansion depth limit',
-  'duplicate-args-warning': '<strong>Warning:</strong> [[:$1]] is calling [[:$2]] with more than one value for the "$3" parameter. Only the last value provided will be used.',
-  'expensive-parserfunction-warning': '<strong>Warning:</strong> This page contains too many expensive parser function calls.\n\nIt should have less than $2 {{PLURAL:$2|call|calls}}, there {{PLURAL:$1|is now $1 call|are now $1 calls}}.',
-};
 
 // PPFrame flags
 const NO_ARGS = 1;
