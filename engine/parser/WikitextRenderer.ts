@@ -25,6 +25,7 @@ import { TokenKind, TokenRenderer, TokenRenderers, withTokenRenderers } from './
 import type { WikiToken } from './wikiparser/tokens';
 import { pstPass2, signatureTimestamp } from './PreSaveTransform';
 import { sanitizeRenderedHtml } from './sanitizer/OutputSanitizer';
+import { decodeCharReferences } from './sanitizer/CharReferences';
 import type { FragmentMode } from './sanitizer/IdEscaping';
 import { armorFrenchSpaces } from './FrenchSpacing';
 import { collectSections } from './sections/TableOfContents';
@@ -32,7 +33,7 @@ import type { RevisionFacts } from './functions/CoreFunctionDeps';
 import { isAcceptableDisplayTitle } from '../page/DisplayTitle';
 import { MagicLinkSettings, renderBracketedExternalLink, renderMagicOrFreeLink } from './wikiparser/ExternalLinkRendering';
 import type { FileInfo } from '../filerepo/FileInfo';
-import { PREPROCESSOR_MESSAGES, TemplateExpander } from './preprocessor/TemplateExpander';
+import { TemplateExpander } from './preprocessor/TemplateExpander';
 import { normalizeSubpageLink } from './SubpageLinks';
 
 export type { ParserHookRegistry } from './ParserHooks';
@@ -191,7 +192,7 @@ export class WikitextRenderer implements ParserHookRegistry {
       },
       extensionTags: config.ext,
       message: (key, ...params) => {
-        const text = this.services.message(key) ?? PREPROCESSOR_MESSAGES[key] ?? key;
+        const text = this.services.message(key) ?? key;
         return text.replace(/\$(\d+)/g, (m, n: string) => params[Number(n) - 1] ?? m);
       },
       limits: {
@@ -263,7 +264,7 @@ export class WikitextRenderer implements ParserHookRegistry {
   /** MediaWiki's #ifexist: an expensive function answered from the page table. */
   private ifExist(args: string[], frame: RenderContext): string {
     const [target = '', then = '', otherwise = ''] = args.map((a) => a.trim());
-    const title = this.services.titles.newFromText(decodeEntities(target));
+    const title = this.services.titles.newFromText(decodeCharReferences(target));
     if (!title) return otherwise;
     if (title.getNamespace() === -2) {
       // Media: asks whether the file exists; no file repository yet answers as missing.
@@ -633,7 +634,7 @@ function dedupeLanguageLinks(links: readonly string[]): string[] {
 function toTagInput(token: WikiToken): ExtensionTagInput {
   const attrs = token.firstChild?.getAttrs?.() ?? {};
   const attributes: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attrs)) attributes[key.toLowerCase()] = value === true ? '' : decodeEntities(String(value));
+  for (const [key, value] of Object.entries(attrs)) attributes[key.toLowerCase()] = value === true ? '' : decodeCharReferences(String(value));
   const inner = token.lastChild;
   const content = inner && inner.type === 'ext-inner' ? (token as unknown as { selfClosing?: boolean }).selfClosing ? null : String(inner) : null;
   return {
@@ -646,15 +647,6 @@ function toTagInput(token: WikiToken): ExtensionTagInput {
 
 function lcFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (m, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[lower] ?? m;
-  });
 }
 
 /**

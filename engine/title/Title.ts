@@ -8,6 +8,7 @@
  * (talk page, base page, subpages) are built by the same rules.
  */
 
+import { escapeIdForLink } from '../parser/sanitizer/IdEscaping';
 import { NS_MAIN, NS_SPECIAL, type NamespaceInfo } from './NamespaceInfo';
 import { phpUrlencode, wfUrlencode } from './urlencode';
 
@@ -54,16 +55,9 @@ function buildQuery(query: UrlQuery | undefined): string {
   return parts.join('&');
 }
 
-/**
- * Sanitizer::escapeIdForLink() in $wgFragmentMode 'html5': ids may contain any
- * character except whitespace, which becomes '_'; existing percent-escapes are
- * themselves escaped so the browser doesn't decode them into something else.
- * Overlong ids are cut at 1024 characters (T251506, griefer protection).
- */
-export function escapeIdForLink(id: string): string {
-  const truncated = Array.from(id).slice(0, 1024).join('');
-  return truncated.replace(/[\t\n\f\r ]/g, '_').replace(/%([a-fA-F0-9]{2})/g, '%25$1');
-}
+// Sanitizer::escapeIdForLink lives with the other id escaping; Title uses the
+// html5 mode, MediaWiki's default $wgFragmentMode.
+export { escapeIdForLink };
 
 export class Title {
   private readonly text: string;
