@@ -18,6 +18,11 @@ export class SiteStatsCache {
     return this.current;
   }
 
+  /** Counts made elsewhere (a render worker takes the main thread's). */
+  set(statistics: SiteStatistics): void {
+    this.current = statistics;
+  }
+
   private async count(table: string, where?: (q: Knex.QueryBuilder) => void): Promise<number> {
     if (!(await this.db.schema.hasTable(table))) return 0;
     const q = this.db(table).count({ n: '*' });

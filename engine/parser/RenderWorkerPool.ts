@@ -12,6 +12,7 @@
  * to them (invalidatePage, setMessageOverride). A render that crashes its
  * worker or runs past the time limit is rejected and the worker replaced.
  */
+import type { SiteStatistics } from './functions/CoreFunctionDeps';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Knex } from 'knex';
@@ -40,7 +41,7 @@ export interface RenderWorkerData {
 
 export type RenderWorkerCommand =
   | { type: 'render'; id: number; request: WorkerRenderRequest }
-  | { type: 'invalidatePage'; prefixedTitle: string }
+  | { type: 'invalidatePage'; prefixedTitle: string; statistics: SiteStatistics }
   | { type: 'setMessageOverride'; dbKey: string; text: string | null }
   | { type: 'close' };
 
@@ -174,10 +175,10 @@ export class RenderWorkerPool {
     });
   }
 
-  /** A page was saved: workers forget its text (as PageTemplateSource.invalidate) and recount site statistics. */
-  invalidatePage(prefixedTitle: string): void {
+  /** A page was saved: workers forget its text (as PageTemplateSource.invalidate) and take the main thread's new site statistics. */
+  invalidatePage(prefixedTitle: string, statistics: SiteStatistics): void {
     this.recordInvalidation(prefixedTitle);
-    this.broadcast({ type: 'invalidatePage', prefixedTitle });
+    this.broadcast({ type: 'invalidatePage', prefixedTitle, statistics });
   }
 
   /** A MediaWiki: page was saved (or deleted: null): workers update their message overrides. */

@@ -37,8 +37,8 @@ async function handle(services: Services, command: RenderWorkerCommand, close: (
       return;
     case 'invalidatePage':
       services.templateSource.invalidate(command.prefixedTitle);
-      // {{NUMBEROFPAGES}} and friends read counts kept in memory; a save may change them.
-      await services.siteStats.refresh();
+      // {{NUMBEROFPAGES}} and friends: the main thread counted once after the save.
+      services.siteStats.set(command.statistics);
       return;
     case 'setMessageOverride':
       services.messages.overrides.set(command.dbKey, command.text);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   port.on('message', (command: RenderWorkerCommand) => {
     pending = pending
       .then(() => handle(services, command, close))
-      // A failed statistics refresh must not stop the messages after it.
+      // A failed command must not stop the messages after it.
       .catch((error: unknown) => {
         process.stderr.write(`render worker: ${command.type} failed: ${(error as Error).stack ?? String(error)}\n`);
       });

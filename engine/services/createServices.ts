@@ -163,12 +163,18 @@ export async function createServices(settings: Settings, options: CreateServices
   const parserCache = new ParserCache();
   const pageRenderer = new PageRenderer(renderer, parserCache);
 
+  // Started further down (after the special pages the workers' services need); saves come later.
+  let renderPool: RenderWorkerPool | null = null;
   const afterSave = async (change: SavedChange, request: { user: import('../user/UserIdentity').UserIdentity; summary: string }, prepared: PreparedEdit | null) => {
     const prefixed = change.title.getPrefixedText();
     const saved = { namespace: change.title.getNamespace(), dbKey: change.title.getDBkey() };
     parserCache.invalidatePage(change.page.id);
     // NUMBEROFPAGES and friends (SiteStats::update after each edit).
     await siteStats.refresh();
+    // Workers keep their own template texts, statistics and message overrides:
+    // they hear of the save before anything else can render with stale ones.
+    renderPool?.invalidatePage(prefixed, siteStats.get());
+    if (change.title.getNamespace() === NS_MEDIAWIKI) renderPool?.setMessageOverride(change.title.getDBkey(), change.text);
     // Pages that transclude the saved page, directly or through other
     // templates: by the in-process index, and by templatelinks, which also
     // knows entries rendered before this process started.
@@ -232,18 +238,11 @@ export async function createServices(settings: Settings, options: CreateServices
 
   // Resolved before the workers start, so they read the key rather than race to create it.
   const secretKey = resolveSecretKey(settings);
-  const renderPool =
+  renderPool =
     settings.renderWorkers > 0
       ? await RenderWorkerPool.start({ size: settings.renderWorkers, settings: { ...settings, secretKey }, database: databaseOptionsOf(db), extraMessageDirs: options.extraMessageDirs })
       : null;
-  if (renderPool) {
-    pageRenderer.renderInWorkers(renderPool);
-    // Workers keep their own template texts and message overrides: tell them what afterSave told this thread's caches.
-    hooks.register('PageSaveComplete', (change) => {
-      renderPool.invalidatePage(change.title.getPrefixedText());
-      if (change.title.getNamespace() === NS_MEDIAWIKI) renderPool.setMessageOverride(change.title.getDBkey(), change.text);
-    });
-  }
+  if (renderPool) pageRenderer.renderInWorkers(renderPool);
 
   return {
     settings: effectiveSettings,
