@@ -88,7 +88,7 @@ export interface PreSaveTransformOptions {
   now?: Date;
 }
 
-/** Rounds of "render, fetch what was missing"; templates nested deeper than prefetch can see need one each. */
+/** Rounds of "render, fetch what a hook asked about that was not known": one more per unforeseen question, bounded. */
 const MAX_RENDER_ROUNDS = 6;
 
 export class WikitextRenderer implements ParserHookRegistry {
@@ -106,8 +106,6 @@ export class WikitextRenderer implements ParserHookRegistry {
    * include size) with MediaWiki's errors.
    */
   private readonly expander: TemplateExpander;
-  /** Set while prefetching for an already-expanded text: it holds no transclusions to guess. */
-  private expanding = false;
   private readonly tokenRenderers: TokenRenderers;
 
   constructor(
@@ -284,7 +282,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     }
   }
 
-  /** Transclusions written literally in `text` that we know nothing about yet. */
+  /** Templates, #ifexist targets and files written literally in `texts` (and, recursively, in those templates), fetched before the library expands them (PST's subst:). */
   private async prefetch(texts: readonly string[], state: PrefetchState): Promise<void> {
     const { known, missing, existence } = state;
     let pending = [...texts];
@@ -293,7 +291,7 @@ export class WikitextRenderer implements ParserHookRegistry {
       const exists = new Set<string>();
       const files = new Set<string>();
       for (const text of pending) {
-        if (!this.expanding) for (const name of guessTemplateNames(text, this.config)) if (!known.has(name) && !missing.has(name)) names.add(name);
+        for (const name of guessTemplateNames(text, this.config)) if (!known.has(name) && !missing.has(name)) names.add(name);
         for (const target of guessIfExistTargets(text)) if (!existence.has(target)) exists.add(target);
         for (const file of this.guessFileNames(text)) if (!state.files.has(file)) files.add(file);
       }
@@ -359,7 +357,7 @@ export class WikitextRenderer implements ParserHookRegistry {
     const page = options.title.getPrefixedText();
     const now = options.now ?? new Date();
     const state: PrefetchState = { known: new Map(), missing: new Set(), existence: new Map(), files: new Map() };
-    const { known, missing, existence } = state;
+    const { known, existence } = state;
     // Expand first (MediaWiki's preprocessor), then render the expanded text
     // with the templates' texts at hand (section numbering reads them) but
     // nothing left to transclude.
@@ -377,37 +375,19 @@ export class WikitextRenderer implements ParserHookRegistry {
     text = expansion.text;
     const usedTexts = await this.templates.fetch(expansion.templatesUsed);
     for (const [name, body] of usedTexts) known.set(name, body);
-    this.expanding = true;
-    try {
-      await this.prefetch([text], state);
-    } finally {
-      this.expanding = false;
-    }
+    // The expanded text transcludes nothing; what the render still needs to
+    // know ahead is which files it shows.
+    await this.lookupFiles(this.guessFileNames(text), state.files);
 
+    // A hook may ask about a page or file nobody foresaw: fetch it and render again.
     let result: RenderPass | null = null;
     for (let round = 0; round < MAX_RENDER_ROUNDS; round++) {
       result = this.renderPass(text, page, options, now, state, sourceText);
-      for (const t of result.missedTemplates) missing.add(t);
-      const neededTemplates = [...result.missedTemplates].filter((t) => !missing.has(t));
       const neededExistence = [...result.context.unknownExistence].filter((t) => !existence.has(t));
       const neededFiles = [...result.context.unknownFiles].filter((f) => !state.files.has(f));
-      if (neededTemplates.length === 0 && neededExistence.length === 0 && neededFiles.length === 0) break;
-      if (round === MAX_RENDER_ROUNDS - 1) break;
+      if ((neededExistence.length === 0 && neededFiles.length === 0) || round === MAX_RENDER_ROUNDS - 1) break;
       await this.lookupExistence(neededExistence, existence);
       await this.lookupFiles(neededFiles, state.files);
-      if (neededTemplates.length > 0) {
-        const fetched = await this.templates.fetch(neededTemplates);
-        const bodies: string[] = [];
-        for (const name of neededTemplates) {
-          const body = fetched.get(name);
-          if (body === undefined) missing.add(name);
-          else {
-            known.set(name, body);
-            bodies.push(body);
-          }
-        }
-        await this.prefetch(bodies, state);
-      }
     }
     const { context, expanded } = result!;
     const templatesUsed = expansion.templatesUsed;
