@@ -95,6 +95,9 @@ export class WikitextRenderer implements ParserHookRegistry {
   private readonly config: ProcessedConfig;
   private readonly tags = new Map<string, TagHook>();
   private readonly functions = new Map<string, ParserFunctionHook>();
+  /** The same hooks in the library's calling convention, made once at registration (installed on every render). */
+  private readonly libraryTagHooks = new Map<string, (token: WikiToken) => string>();
+  private readonly libraryFunctionHooks = new Map<string, (token: WikiToken) => string>();
   private readonly transforms: OutputTransform[] = [];
   private readonly limits: ExpansionLimits;
   private current: RenderContext | null = null;
@@ -220,12 +223,14 @@ export class WikitextRenderer implements ParserHookRegistry {
   setHook(tag: string, hook: TagHook): void {
     const name = tag.toLowerCase();
     this.tags.set(name, hook);
+    this.libraryTagHooks.set(name, (token) => hook(toTagInput(token), this.current!));
     if (!this.config.ext.includes(name)) this.config.ext.push(name);
   }
 
   setFunctionHook(name: string, hook: ParserFunctionHook, options: ParserFunctionOptions = {}): void {
     const lower = name.toLowerCase();
     this.functions.set(lower, hook);
+    this.libraryFunctionHooks.set(lower, (token) => hook(token.childNodes.slice(1).map(String), this.current!));
     if (!this.config.functionHook.includes(lower)) this.config.functionHook.push(lower);
     const aliases = this.config.parserFunction[0] as Record<string, string>;
     const sensitive = this.config.parserFunction[1] as Record<string, string>;
@@ -276,10 +281,8 @@ export class WikitextRenderer implements ParserHookRegistry {
     Parser.templates = templates;
     Parser.now = now;
     clearLibraryHooks();
-    for (const [tag, hook] of this.tags) Parser.setHook(tag, ((token: WikiToken) => hook(toTagInput(token), this.current!)) as never);
-    for (const [name, hook] of this.functions) {
-      Parser.setFunctionHook(name, ((token: WikiToken) => hook(token.childNodes.slice(1).map(String), this.current!)) as never);
-    }
+    for (const [tag, hook] of this.libraryTagHooks) Parser.setHook(tag, hook as never);
+    for (const [name, hook] of this.libraryFunctionHooks) Parser.setFunctionHook(name, hook as never);
   }
 
   /** Templates, #ifexist targets and files written literally in `texts` (and, recursively, in those templates), fetched before the library expands them (PST's subst:). */
