@@ -12,20 +12,16 @@
  * inserted as they are — the way MediaWiki's strip markers carry finished
  * HTML through a parse.
  *
- * The texts come from this extension's i18n/ files, with the content
- * language's fallback chain. (Hooks cannot reach the engine's message cache
- * yet, so edits to MediaWiki:Cite_… pages do not apply.)
+ * The texts come from the wiki's messages: this extension's i18n/ files
+ * (loaded by the engine with the content language's fallback chain) and
+ * on-wiki MediaWiki:Cite_… overrides.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { RenderFrame } from '../../../engine/parser/ParserHooks';
 import { escapeHtml } from '../../../engine/html/Html';
 import { escapeIdForLink } from '../../../engine/title/Title';
-import { getFallbackChain, resolveIntlLocale } from '../../../engine/i18n/LanguageFallback';
+import { resolveIntlLocale } from '../../../engine/i18n/LanguageFallback';
 import { formatNum } from '../../../engine/i18n/MessageFormatter';
-
-const I18N_DIR = path.join(__dirname, '..', 'i18n');
 
 /** Finished HTML passed as a message parameter. */
 export interface HtmlParam {
@@ -37,29 +33,6 @@ export type MessageParam = string | HtmlParam;
 
 export function htmlParam(html: string): HtmlParam {
   return { html };
-}
-
-/** Message texts per language, fallbacks merged in. The files do not change while the process runs. */
-const bundles = new Map<string, Readonly<Record<string, string>>>();
-
-function readBundle(code: string): Record<string, string> {
-  const file = path.join(I18N_DIR, `${code}.json`);
-  // Codes come from the site's settings; a path separator in one is not a language.
-  if (code === 'qqq' || !/^[a-z0-9-]+$/i.test(code) || !fs.existsSync(file)) return {};
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  delete data['@metadata'];
-  return data as Record<string, string>;
-}
-
-function messagesFor(language: string): Readonly<Record<string, string>> {
-  let bundle = bundles.get(language);
-  if (!bundle) {
-    const chain = [language, ...getFallbackChain(language).filter((c) => c !== language)];
-    if (!chain.includes('en')) chain.push('en');
-    bundle = Object.assign({}, ...chain.reverse().map(readBundle)) as Record<string, string>;
-    bundles.set(language, bundle);
-  }
-  return bundle;
 }
 
 export class CiteMessages {
@@ -78,9 +51,13 @@ export class CiteMessages {
     return this.frame.language;
   }
 
-  /** The raw text, or null when the message does not exist or is disabled ("-" or empty, Message::isDisabled). */
+  /**
+   * The raw text from the wiki's messages (this extension's i18n files, which
+   * the engine loads, and on-wiki MediaWiki: overrides), or null when the
+   * message does not exist or is disabled ("-" or empty, Message::isDisabled).
+   */
   text(key: string): string | null {
-    const text = messagesFor(this.frame.language)[key];
+    const text = this.frame.message(key);
     return text === undefined || text === '' || text === '-' ? null : text;
   }
 
