@@ -9,6 +9,8 @@ import { InfoAction } from './InfoAction';
 import { PurgeAction } from './PurgeAction';
 import { RawAction } from './RawAction';
 import { ViewAction } from './ViewAction';
+import { createProtectionActions } from './ProtectionActions';
+import { createWatchActions } from './WatchActions';
 
 export function createCoreActions(): Map<string, PageAction> {
   const edit = new EditAction();
@@ -20,5 +22,7 @@ export function createCoreActions(): Map<string, PageAction> {
     ['raw', new RawAction()],
     ['info', new InfoAction()],
     ['purge', new PurgeAction()],
+    ...createProtectionActions(),
+    ...createWatchActions(),
   ]);
 }

@@ -13,6 +13,7 @@ import { computeUndo } from '../edit/TextMerge';
 import { ErrorPageError } from '../errors/ErrorPageError';
 import { attributes, html, rawHtml, SafeHtml } from '../html/Html';
 import type { PermissionError } from '../permissions/PermissionManager';
+import { permissionErrorMessage } from '../permissions/PermissionErrorFormatter';
 import type { PageRecord } from '../storage/PageRecord';
 import type { RevisionRecord } from '../storage/RevisionRecord';
 import type { Title } from '../title/Title';
@@ -44,7 +45,7 @@ export class EditAction implements PageAction {
     const latest = page ? await services.revisionStore.getRevisionById(page.latest) : null;
     const section = request.getVal('wpSection') ?? request.getVal('section') ?? '';
     const badSection = section !== '' && section !== 'new' && !/^\d+$/.test(section);
-    const errors = services.permissionManager.getPermissionErrors(page ? 'edit' : 'create', context.user, title);
+    const errors = await services.permissionManager.getPermissionErrors(page ? 'edit' : 'create', context.user, title);
     const posted = request.wasPosted() && (request.getCheck('wpTextbox1') || request.getCheck('wpSave'));
     if (badSection && !posted) throw new ErrorPageError('sectioneditnotsupported-title', 'nosuchsectiontext', [section], 400);
 
@@ -256,7 +257,7 @@ export class EditAction implements PageAction {
     const heading = context.msg('viewsource-title', state.title.getPrefixedText()).text();
     output.setPageTitleHtml(html`${heading}`, heading);
     output.setRobotPolicy('noindex,nofollow');
-    const reasons = errors.map((e) => html`<li>${rawHtml(context.msg(e.key, ...e.params).parse())}</li>`);
+    const reasons = errors.map((e) => html`<li>${rawHtml(permissionErrorMessage(context, e).parse())}</li>`);
     output.addHtml(html`<div class="permissions-errors"><p>${context.msg('permissionserrorstext-withaction', errors.length, context.msg(state.page ? 'action-edit' : 'action-createpage').text()).text()}</p><ul>${reasons}</ul></div>`);
     if (state.text !== '') {
       output.addHtml(html`<p>${context.msg('viewsourcetext').text()}</p><textarea id="wpTextbox1" name="wpTextbox1" rows="25" cols="80" readonly aria-label="${context.msg('viewsourcetext').text()}">${state.text}</textarea>`);

@@ -53,7 +53,8 @@ export class HistoryAction implements PageAction {
     const hasOlder = newer ? offset !== undefined : hasMoreInDirection;
     const nav = this.navigation(context, title, revisions, limit, hasNewer, hasOlder);
 
-    const items = revisions.map((rev, i) => this.row(context, title, rev, page.latest, parentLengths, i));
+    const canEdit = await context.services.permissionManager.userCan('edit', context.user, title);
+    const items = revisions.map((rev, i) => this.row(context, title, rev, page.latest, parentLengths, i, canEdit));
     output.addHtml(html`${nav}<form action="${services.settings.scriptPath}/index.php" id="mw-history-compare" method="get">
 <input type="hidden" name="title" value="${title.getPrefixedDBkey()}">
 <div class="mw-history-compareselectedversions"><button type="submit" class="historysubmit mw-history-compareselectedversions-button">${context.msg('compareselectedversions').text()}</button></div>
@@ -82,13 +83,13 @@ export class HistoryAction implements PageAction {
       .join(' | ');
   }
 
-  private row(context: RequestContext, title: Title, rev: RevisionRecord, latestId: number, parentLengths: Map<number, number>, index: number): SafeHtml {
+  private row(context: RequestContext, title: Title, rev: RevisionRecord, latestId: number, parentLengths: Map<number, number>, index: number, canEdit: boolean): SafeHtml {
     const isLatest = rev.id === latestId;
     const cur = isLatest ? context.msg('cur').text() : html`<a href="${title.getLocalURL({ diff: latestId, oldid: rev.id })}" class="mw-history-histlinks-cur">${context.msg('cur').text()}</a>`;
     const prev = rev.parentId ? html`<a href="${title.getLocalURL({ diff: 'prev', oldid: rev.id })}" class="mw-history-histlinks-previous">${context.msg('last').text()}</a>` : context.msg('last').text();
     const when = formatUserTimestamp(rev.timestamp, context.language);
     const parentLength = rev.parentId ? parentLengths.get(rev.parentId) ?? 0 : 0;
-    const canUndo = rev.parentId && context.services.permissionManager.userCan('edit', context.user, title);
+    const canUndo = rev.parentId && canEdit;
     const undo = canUndo ? html` <span class="mw-history-undo">(<a href="${title.getLocalURL({ action: 'edit', undoafter: rev.parentId!, undo: rev.id })}">${context.msg('editundo').text()}</a>)</span>` : '';
     return html`<li data-mw-revid="${rev.id}"${isLatest ? rawHtml(' class="mw-history-line-current"') : ''}><span class="mw-history-histlinks mw-changeslist-links"><span>${cur}</span><span>${prev}</span></span>
 <input type="radio" value="${rev.id}" name="oldid" id="mw-oldid-${rev.id}" aria-label="${context.msg('history-compare-old').text()}"${index === 1 ? rawHtml(' checked') : ''}${isLatest ? rawHtml(' style="visibility:hidden"') : ''}><input type="radio" value="${rev.id}" name="diff" id="mw-diff-${rev.id}" aria-label="${context.msg('history-compare-new').text()}"${index === 0 ? rawHtml(' checked') : ''}>

@@ -13,7 +13,7 @@ export class PurgeAction implements PageAction {
   async show(context: RequestContext): Promise<void> {
     const { services, request, output } = context;
     const title = context.getTitle();
-    const errors = services.permissionManager.getPermissionErrors('purge', context.user, title);
+    const errors = await services.permissionManager.getPermissionErrors('purge', context.user, title);
     if (errors.length > 0) throw new PermissionDeniedError(errors);
     const heading = context.msg('confirm-purge-title').text();
     output.setPageTitleHtml(html`${heading}`, heading);

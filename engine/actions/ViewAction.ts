@@ -53,7 +53,7 @@ export class ViewAction implements PageAction {
     }
 
     if (!page || !revision) {
-      this.showMissing(context, title);
+      await this.showMissing(context, title);
       // A category with members but no page still lists them, with status 200 (WikiCategoryPage::hasViewableContent).
       if (title.getNamespace() === NS_CATEGORY && oldId === 0 && (await CategoryViewer.hasMembers(context, title))) {
         output.statusCode = 200;
@@ -158,7 +158,7 @@ export class ViewAction implements PageAction {
   }
 
   /** Article::showMissingArticle: "There is currently no text in this page", or a MediaWiki: default. */
-  private showMissing(context: RequestContext, title: Title): void {
+  private async showMissing(context: RequestContext, title: Title): Promise<void> {
     const { services, output } = context;
     output.statusCode = 404;
     output.setRobotPolicy('noindex,nofollow');
@@ -172,7 +172,7 @@ export class ViewAction implements PageAction {
         return;
       }
     }
-    const canCreate = services.permissionManager.userCan('create', context.user, title);
+    const canCreate = await services.permissionManager.userCan('create', context.user, title);
     const key = canCreate ? 'noarticletext' : 'noarticletext-nopermission';
     output.addHtml(
       html`<div class="noarticletext mw-content-ltr">${rawHtml(

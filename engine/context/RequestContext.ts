@@ -10,7 +10,8 @@ import { OutputPage } from '../output/OutputPage';
 import type { Services } from '../services/Services';
 import type { Skin } from '../skin/Skin';
 import type { Title } from '../title/Title';
-import type { UserIdentity } from '../user/UserIdentity';
+import type { User } from '../user/User';
+import type { UserOptions } from '../user/UserOptionsManager';
 import type { CsrfTokenSet } from '../session/CsrfTokenSet';
 import { WebRequest } from './WebRequest';
 
@@ -18,7 +19,9 @@ export interface RequestContextInit {
   services: Services;
   koa: ParameterizedContext;
   request: WebRequest;
-  user: UserIdentity;
+  user: User;
+  /** The user's preferences (the defaults for anonymous visitors). */
+  userOptions: UserOptions;
   language: string;
   skin: Skin;
   csrf: CsrfTokenSet;
@@ -29,7 +32,8 @@ export class RequestContext {
   readonly services: Services;
   readonly koa: ParameterizedContext;
   readonly request: WebRequest;
-  readonly user: UserIdentity;
+  readonly user: User;
+  readonly userOptions: UserOptions;
   readonly language: string;
   readonly output = new OutputPage();
   readonly csrf: CsrfTokenSet;
@@ -44,6 +48,7 @@ export class RequestContext {
     this.koa = init.koa;
     this.request = init.request;
     this.user = init.user;
+    this.userOptions = init.userOptions;
     this.language = init.language;
     this.skin = init.skin;
     this.csrf = init.csrf;

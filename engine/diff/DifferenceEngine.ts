@@ -88,7 +88,7 @@ export async function showDiff(context: RequestContext): Promise<void> {
   const prevLink = oldRev && oldRev.parentId ? html`<a href="${title.getLocalURL({ diff: 'prev', oldid: oldRev.id })}" id="differences-prevlink">${context.msg('previousdiff').text()}</a>` : '';
   const nextRev = await services.revisionStore.getNextRevision(newRev);
   const nextLink = nextRev ? html`<a href="${title.getLocalURL({ diff: 'next', oldid: newRev.id })}" id="differences-nextlink">${context.msg('nextdiff').text()}</a>` : '';
-  const canEdit = services.permissionManager.userCan('edit', context.user, title);
+  const canEdit = await services.permissionManager.userCan('edit', context.user, title);
   const undoLink =
     oldRev && canEdit
       ? html` <span class="mw-diff-undo">(<a href="${title.getLocalURL({ action: 'edit', undoafter: oldRev.id, undo: newRev.id })}">${context.msg('editundo').text()}</a>)</span>`

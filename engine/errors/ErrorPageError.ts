@@ -38,3 +38,14 @@ export class NotFoundError extends ErrorPageError {
     super(titleKey, messageKey, params, 404);
   }
 }
+
+/**
+ * MediaWiki's UserNotLoggedIn: the page or action needs an account; the text
+ * links to Special:UserLogin with a returnto back here. Sent with HTTP 403,
+ * like every refusal for want of rights.
+ */
+export class UserNotLoggedInError extends ErrorPageError {
+  constructor(readonly reasonKey = 'exception-nologin-text', params: string[] = []) {
+    super('exception-nologin', reasonKey, params, 403);
+  }
+}

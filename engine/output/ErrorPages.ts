@@ -5,6 +5,7 @@
 import type { RequestContext } from '../context/RequestContext';
 import { ErrorPageError, PermissionDeniedError } from '../errors/ErrorPageError';
 import { html, rawHtml } from '../html/Html';
+import { permissionErrorMessage } from '../permissions/PermissionErrorFormatter';
 
 export function showErrorPage(context: RequestContext, error: ErrorPageError): void {
   const out = context.output;
@@ -14,7 +15,7 @@ export function showErrorPage(context: RequestContext, error: ErrorPageError): v
   out.statusCode = error.status;
   out.isArticle = false;
   if (error instanceof PermissionDeniedError) {
-    const reasons = error.errors.map((e) => html`<li>${rawHtml(context.msg(e.key, ...e.params).parse())}</li>`);
+    const reasons = error.errors.map((e) => html`<li>${rawHtml(permissionErrorMessage(context, e).parse())}</li>`);
     out.addHtml(
       html`<div class="permissions-errors"><p>${context.msg('permissionserrorstext', error.errors.length).text()}</p><ul class="permissions-errors">${reasons}</ul></div>`,
     );

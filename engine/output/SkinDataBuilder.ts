@@ -8,6 +8,7 @@ import type { RequestContext } from '../context/RequestContext';
 import type { NavLink, SkinData } from '../skin/Skin';
 import type { Title } from '../title/Title';
 import { pageKeyOf } from '../storage/PageStore';
+import { buildPersonalTools } from './PersonalTools';
 import { NS_SPECIAL } from '../title/NamespaceInfo';
 import { renderCategoryLinksBox } from '../page/CategoryLinksBox';
 import { formatUserDate, formatUserTime } from '../util/Timestamp';
@@ -42,7 +43,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     namespaces.push(tab(`ca-nstab-${nstab}`, subjectLabel, subject, exists(subject), !title.isTalkPage(), msg(`tooltip-ca-nstab-${nstab}`).text(), 'c'));
     namespaces.push(tab('ca-talk', msg('talk').text(), talk, exists(talk), title.isTalkPage(), msg('tooltip-ca-talk').text(), 't'));
     const pageExists = exists(title);
-    const canEdit = services.permissionManager.userCan(pageExists ? 'edit' : 'create', user, title);
+    const canEdit = await services.permissionManager.userCan(pageExists ? 'edit' : 'create', user, title);
     views.push({ id: 'ca-view', text: msg('view').text(), href: title.getLocalURL(), classes: context.action === 'view' ? ['selected'] : [] });
     const editKey = !canEdit ? 'viewsource' : pageExists ? 'edit' : 'create';
     views.push({
@@ -120,7 +121,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     namespaces,
     views,
     actions,
-    personal: [],
+    personal: await buildPersonalTools(context),
     sidebar,
     footerLinks,
     footerInfo,

@@ -29,6 +29,16 @@ import type { RestRouter } from '../rest/RestRouter';
 import type { PreferencesFactory } from '../preferences/PreferencesFactory';
 import type { PageTemplateSource } from '../page/PageTemplateSource';
 import type { RenderWorkerPool } from '../parser/RenderWorkerPool';
+import type { UserStore } from '../user/UserStore';
+import type { UserGroupManager } from '../user/UserGroupManager';
+import type { UserNameUtils } from '../user/UserNameUtils';
+import type { PasswordHasher } from '../user/PasswordHasher';
+import type { UserOptionsManager } from '../user/UserOptionsManager';
+import type { RestrictionStore } from '../permissions/RestrictionStore';
+import type { DatabaseSessionStore } from '../session/DatabaseSessionStore';
+import type { AuthServices } from '../auth/AuthServices';
+import type { MailServices } from '../mail/MailServices';
+import type { WatchlistServices } from '../watchlist/WatchlistServices';
 
 export interface Services {
   readonly settings: Settings;
@@ -62,6 +72,22 @@ export interface Services {
   readonly templateSource: PageTemplateSource;
   /** Worker threads that render page views (settings.renderWorkers); null renders in the request thread. */
   readonly renderPool: RenderWorkerPool | null;
+  readonly userStore: UserStore;
+  readonly userGroupManager: UserGroupManager;
+  readonly userNameUtils: UserNameUtils;
+  readonly passwordHasher: PasswordHasher;
+  readonly userOptions: UserOptionsManager;
+  readonly restrictionStore: RestrictionStore;
+  readonly sessionStore: DatabaseSessionStore;
+  /** Account creation, login, logout, throttles. */
+  readonly auth: AuthServices;
+  /** Outgoing mail and email confirmation. */
+  readonly mail: MailServices;
+  /** Watched pages. */
+  readonly watchlist: WatchlistServices;
   /** Stops the render workers and closes database connections. */
   close(): Promise<void>;
 }
+
+/** The services every area's own services are built from. */
+export type BaseServices = Omit<Services, 'auth' | 'mail' | 'watchlist'>;

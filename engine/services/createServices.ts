@@ -46,6 +46,17 @@ import { NamespaceInfo, NS_MEDIAWIKI } from '../title/NamespaceInfo';
 import { TitleFactory } from '../title/TitleFactory';
 import type { Services } from './Services';
 import { databaseOptionsOf, RenderWorkerPool } from '../parser/RenderWorkerPool';
+import { UserStore } from '../user/UserStore';
+import { UserGroupManager } from '../user/UserGroupManager';
+import { UserNameUtils } from '../user/UserNameUtils';
+import { PasswordHasher } from '../user/PasswordHasher';
+import { UserOptionsManager } from '../user/UserOptionsManager';
+import { RestrictionStore } from '../permissions/RestrictionStore';
+import { DatabaseSessionStore } from '../session/DatabaseSessionStore';
+import { createAuthServices } from '../auth/AuthServices';
+import { createMailServices } from '../mail/MailServices';
+import { createWatchlistServices } from '../watchlist/WatchlistServices';
+import type { BaseServices } from './Services';
 
 export interface CreateServicesOptions {
   /** Reuse an open database (tests); otherwise opened from settings. */
@@ -219,7 +230,10 @@ export async function createServices(settings: Settings, options: CreateServices
     prepareContent,
   );
 
-  const permissionManager = new PermissionManager(effectiveSettings, hooks, { getExplicitGroups: () => [] });
+  const userGroupManager = new UserGroupManager(db);
+  const userStore = new UserStore(db, actorStore, userGroupManager);
+  const restrictionStore = new RestrictionStore(db);
+  const permissionManager = new PermissionManager(effectiveSettings, hooks, restrictionStore, async (title) => (await pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() }))?.id ?? null);
 
   const specialPageFactory = new SpecialPageFactory(CORE_SPECIAL_PAGES, registry.getSpecialPages(), hooks);
   await specialPageFactory.initialize();
@@ -244,7 +258,7 @@ export async function createServices(settings: Settings, options: CreateServices
       : null;
   if (renderPool) pageRenderer.renderInWorkers(renderPool);
 
-  return {
+  const base: BaseServices = {
     settings: effectiveSettings,
     db,
     hooks,
@@ -273,9 +287,18 @@ export async function createServices(settings: Settings, options: CreateServices
     secretKey,
     templateSource,
     renderPool,
+    userStore,
+    userGroupManager,
+    userNameUtils: new UserNameUtils(titleFactory, settings),
+    passwordHasher: new PasswordHasher(),
+    userOptions: new UserOptionsManager(db, settings.defaultUserOptions),
+    restrictionStore,
+    sessionStore: new DatabaseSessionStore(db, settings.sessionExpiry * 1000),
     async close() {
       await renderPool?.close();
       if (!options.db) await db.destroy();
     },
   };
+  const mail = createMailServices(base);
+  return { ...base, mail, auth: createAuthServices(base, mail), watchlist: createWatchlistServices(base) };
 }

@@ -10,6 +10,10 @@ import { SpecialSearch } from './specials/SpecialSearch';
 import { SpecialSpecialPages } from './specials/SpecialSpecialPages';
 import { SpecialVersion } from './specials/SpecialVersion';
 import { SpecialWhatLinksHere } from './specials/SpecialWhatLinksHere';
+import { ACCOUNT_SPECIAL_PAGES } from './AccountSpecialPages';
+import { EMAIL_SPECIAL_PAGES } from './EmailSpecialPages';
+import { PREFERENCES_SPECIAL_PAGES } from './PreferencesSpecialPages';
+import { USER_RIGHTS_SPECIAL_PAGES } from './UserRightsSpecialPages';
 
 export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction> = new Map<string, SpecialPageFactoryFunction>([
   ['AllPages', () => new SpecialAllPages()],
@@ -20,4 +24,8 @@ export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction>
   ['SpecialPages', () => new SpecialSpecialPages()],
   ['Search', () => new SpecialSearch()],
   ['WhatLinksHere', () => new SpecialWhatLinksHere()],
+  ...ACCOUNT_SPECIAL_PAGES,
+  ...EMAIL_SPECIAL_PAGES,
+  ...USER_RIGHTS_SPECIAL_PAGES,
+  ...PREFERENCES_SPECIAL_PAGES,
 ]);

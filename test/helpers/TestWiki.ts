@@ -9,12 +9,17 @@ import path from 'node:path';
 import type Koa from 'koa';
 import supertest from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { defaultSettings, Settings, validateSettings } from '../../engine/config/Settings';
+import { DEFAULT_GROUP_PERMISSIONS, defaultSettings, PORTAL_NAMESPACE_PROTECTION, portalGroupPermissions, Settings, validateSettings } from '../../engine/config/Settings';
 import { createApp } from '../../engine/http/createApp';
 import { createServices } from '../../engine/services/createServices';
 import type { Services } from '../../engine/services/Services';
 import type { SaveResult } from '../../engine/storage/PageUpdater';
 import type { UserIdentity } from '../../engine/user/UserIdentity';
+import type { User } from '../../engine/user/User';
+import { toMwTimestamp } from '../../engine/util/Timestamp';
+
+/** The password createUser gives accounts unless told otherwise. */
+export const TEST_PASSWORD = 'correct horse battery staple';
 import { createTestDatabase, TestDatabase } from './testDatabases';
 
 export interface TestWiki {
@@ -27,14 +32,38 @@ export interface TestWiki {
   errors: string[];
   edit(title: string, text: string, options?: { summary?: string; user?: UserIdentity; minor?: boolean; baseRevId?: number }): Promise<SaveResult>;
   /** Fetches a form page and returns the value of its wpEditToken field. */
-  getEditToken(url: string): Promise<string>;
+  getEditToken(url: string, agent?: TestAgent): Promise<string>;
+  /**
+   * Creates an account directly through the services (password hashed as at
+   * Special:CreateAccount), with optional explicit groups and a confirmed or
+   * unconfirmed email address. Returns the loaded user.
+   */
+  createUser(name: string, options?: { password?: string; groups?: string[]; email?: string; emailConfirmed?: boolean }): Promise<User>;
+  /** Logs `agent` (default: the wiki's own agent) in through Special:UserLogin, as a browser does. */
+  login(name: string, password?: string, agent?: TestAgent): Promise<void>;
+  /** A fresh cookie-keeping agent (another browser). */
+  newAgent(): TestAgent;
   close(): Promise<void>;
+}
+
+/**
+ * MediaWiki's own permission defaults (anonymous editing, only the MediaWiki
+ * namespace protected): what tests of wiki mechanics run under unless they
+ * ask for the portal's model with `portalPermissions()`.
+ */
+export function mediaWikiPermissions(): Partial<Settings> {
+  return { groupPermissions: structuredClone(DEFAULT_GROUP_PERMISSIONS), namespaceProtection: { 8: ['editinterface'] } };
+}
+
+/** The shipped API Portal permission model (the default site configuration). */
+export function portalPermissions(): Partial<Settings> {
+  return { groupPermissions: portalGroupPermissions(), namespaceProtection: structuredClone(PORTAL_NAMESPACE_PROTECTION) };
 }
 
 export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides: Partial<Settings> = {}): Promise<TestWiki> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiportal-wiki-'));
   // Rendering stays in the test's thread unless a test asks for workers.
-  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), renderWorkers: 0, ...overrides });
+  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), renderWorkers: 0, ...mediaWikiPermissions(), ...overrides });
   const database = await createTestDatabase(kind);
   const services = await createServices(settings, { db: database.db });
   const errors: string[] = [];
@@ -56,11 +85,28 @@ export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides
         baseRevId: options.baseRevId,
       });
     },
-    async getEditToken(url) {
-      const res = await agent.get(url);
+    async getEditToken(url, client = agent) {
+      const res = await client.get(url);
       const m = /name="wpEditToken" value="([^"]+)"/.exec(res.text);
       if (!m) throw new Error(`No wpEditToken on ${url} (status ${res.status})`);
       return m[1].replace(/&#039;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\\\\/g, '\\');
+    },
+    async createUser(name, options = {}) {
+      const created = await services.userStore.createUser({ name, passwordHash: await services.passwordHasher.hash(options.password ?? TEST_PASSWORD), email: options.email });
+      for (const group of options.groups ?? []) await services.userGroupManager.addUserToGroup(created.id, group, null);
+      if (options.email && options.emailConfirmed) await services.userStore.setEmailAuthenticated(created.id, toMwTimestamp());
+      return (await services.userStore.getUserById(created.id))!;
+    },
+    async login(name, password = TEST_PASSWORD, client = agent) {
+      const form = await client.get('/w/index.php?title=Special:UserLogin');
+      const token = /name="wpLoginToken" value="([^"]+)"/.exec(form.text)?.[1];
+      if (!token) throw new Error(`No login form (status ${form.status})`);
+      const decoded = token.replace(/&#039;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const res = await client.post('/w/index.php?title=Special:UserLogin').type('form').send({ wpName: name, wpPassword: password, wpLoginToken: decoded });
+      if (res.status !== 303 && res.status !== 302) throw new Error(`Login of ${name} failed (status ${res.status})`);
+    },
+    newAgent() {
+      return supertest.agent(app.callback());
     },
     async close() {
       await services.close();

@@ -31,12 +31,12 @@ export function errorHandler(services: Services, log: (line: string) => void = (
         pageError = new ErrorPageError('internalerror', 'internalerror-text', [id], 500);
       }
       const state = ctx.state as ContextState;
-      const context = state.context ?? createRequestContext(services, ctx);
-      context.output.clearHtml();
-      context.output.redirectUrl = null;
-      context.output.rawBody = null;
-      showErrorPage(context, pageError);
       try {
+        const context = state.context ?? (await createRequestContext(services, ctx));
+        context.output.clearHtml();
+        context.output.redirectUrl = null;
+        context.output.rawBody = null;
+        showErrorPage(context, pageError);
         await sendOutput(context);
       } catch (secondary) {
         log(`error page failed: ${(secondary as Error).stack}`);

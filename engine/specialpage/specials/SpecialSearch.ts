@@ -52,7 +52,7 @@ export class SpecialSearch extends SpecialPage {
     const createTitle = services.titleFactory.newFromText(term);
     if (createTitle && createTitle.canExist() && !createTitle.isSpecialPage()) {
       const existing = await services.pageStore.getPage({ namespace: createTitle.getNamespace(), dbKey: createTitle.getDBkey() });
-      const canCreate = services.permissionManager.userCan('create', context.user, createTitle);
+      const canCreate = await services.permissionManager.userCan('create', context.user, createTitle);
       if (existing) {
         output.addHtml(html`<p class="mw-search-exists">${rawHtml(context.msg('searchmenu-exists', createTitle.getPrefixedText()).parse())}</p>`);
       } else if (canCreate) {

@@ -16,7 +16,9 @@ describe('loadSettings', () => {
     const s = loadSettings({ file: '/nonexistent/LocalSettings.json', env: {} });
     expect(s).toMatchObject({ sitename: 'API Portal', articlePath: '/wiki/$1', scriptPath: '/w', languageCode: 'en', port: 8080, server: 'http://localhost:8080' });
     expect(s.namespacesWithSubpages['0']).toBe(true);
-    expect(s.groupPermissions['*'].edit).toBe(true);
+    // The shipped site configuration is the API Portal's: anonymous visitors only read.
+    expect(s.groupPermissions['*'].edit).toBe(false);
+    expect(s.groupPermissions.docseditor['edit-docs']).toBe(true);
   });
 
   test('the file overrides defaults and the environment overrides the file', () => {

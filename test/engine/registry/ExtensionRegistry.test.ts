@@ -1,4 +1,5 @@
 import { anonymousUser } from '../../../engine/user/UserIdentity';
+import { anonymousVisitor } from '../../../engine/user/User';
 import { ExtensionLoadError, ExtensionRegistry } from '../../../engine/registry/ExtensionRegistry';
 import { createTestWiki, TestWiki } from '../../helpers/TestWiki';
 import { savedTitles } from '../../fixtures/extensions/TestExtension/pageSaved';
@@ -55,9 +56,9 @@ describe('extension registry with a fixture that uses every manifest field', () 
 
   test('UserGetRights can remove a right; GroupPermissions and AvailableRights are merged', () => {
     const pm = wiki.services.permissionManager;
-    expect(pm.userHasRight(anonymousUser('10.9.8.7'), 'edit')).toBe(false);
-    expect(pm.userHasRight(anonymousUser('10.9.8.8'), 'edit')).toBe(true);
-    expect(pm.userHasRight(anonymousUser('10.9.8.8'), 'testextension-right')).toBe(true);
+    expect(pm.userHasRight(anonymousVisitor('10.9.8.7'), 'edit')).toBe(false);
+    expect(pm.userHasRight(anonymousVisitor('10.9.8.8'), 'edit')).toBe(true);
+    expect(pm.userHasRight(anonymousVisitor('10.9.8.8'), 'testextension-right')).toBe(true);
     expect(wiki.services.extensionRegistry.getAvailableRights()).toContain('testextension-right');
   });
 

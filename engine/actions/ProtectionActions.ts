@@ -1,0 +1,8 @@
+/**
+ * Protection actions by name, merged into the core actions.
+ */
+import type { PageAction } from './Action';
+
+export function createProtectionActions(): Map<string, PageAction> {
+  return new Map<string, PageAction>([]);
+}

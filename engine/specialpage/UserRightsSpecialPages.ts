@@ -1,0 +1,6 @@
+/**
+ * UserRights special pages by canonical name, merged into the core list.
+ */
+import type { SpecialPageFactoryFunction } from './SpecialPageFactory';
+
+export const USER_RIGHTS_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction> = new Map<string, SpecialPageFactoryFunction>([]);
