@@ -25,6 +25,7 @@ import type { User } from '../user/User';
 import type { UserNameUtils } from '../user/UserNameUtils';
 import { UserExistsError, UserStore } from '../user/UserStore';
 import { fromMwTimestamp } from '../util/Timestamp';
+import { constantTimeEquals } from '../util/ConstantTime';
 import type { AccountCreationThrottle } from './AccountCreationThrottle';
 import type { LoginThrottle } from './LoginThrottle';
 import type { PasswordPolicy } from './PasswordPolicy';
@@ -119,7 +120,7 @@ export class AuthManager {
   /** Checks a new password for an account: policy errors (empty list = acceptable). */
   checkNewPassword(userName: string, password: string, retype: string, groups: readonly string[]): AuthError[] {
     const errors: AuthError[] = [];
-    if (password !== retype) errors.push({ key: 'badretype', params: [] });
+    if (!constantTimeEquals(password, retype)) errors.push({ key: 'badretype', params: [] });
     errors.push(...this.policy.check(userName, password, groups));
     return errors;
   }

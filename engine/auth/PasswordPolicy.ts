@@ -48,7 +48,9 @@ export class PasswordPolicy {
     const length = [...password].length;
     if (policy.minimalPasswordLength !== undefined && length < policy.minimalPasswordLength) errors.push({ key: 'passwordtooshort', params: [policy.minimalPasswordLength] });
     if (policy.maximalPasswordLength !== undefined && length > policy.maximalPasswordLength) errors.push({ key: 'passwordtoolong', params: [policy.maximalPasswordLength] });
-    if (policy.passwordCannotMatchUsername && password.toLowerCase() === userName.toLowerCase()) errors.push({ key: 'password-name-match', params: [] });
+    // constant-time-exempt: the user's own new password against their own name, both typed by them.
+    const sameAsName = password.toLowerCase() === userName.toLowerCase(); // constant-time-exempt: as above
+    if (policy.passwordCannotMatchUsername && sameAsName) errors.push({ key: 'password-name-match', params: [] });
     if (policy.passwordNotInCommonList && isCommonPassword(password)) errors.push({ key: 'passwordincommonlist', params: [] });
     return errors;
   }

@@ -55,6 +55,11 @@ export class RestRouter {
     this.routes.push({ methods: (Array.isArray(methods) ? methods : [methods]).map((m) => m.toUpperCase()), template, pattern, names, handler });
   }
 
+  /** Every route's path template and methods (for the route inventory). */
+  listRoutes(): Array<{ template: string; methods: readonly string[] }> {
+    return this.routes.map((route) => ({ template: route.template, methods: route.methods }));
+  }
+
   /** The route for a path: `found` with params, `method-not-allowed` with allowed methods, or null. */
   match(method: string, path: string): { handler: RestHandler; params: Record<string, string> } | { allowed: string[] } | null {
     const allowed: string[] = [];
