@@ -138,6 +138,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     isArticle: output.isArticle,
     action: context.action,
     user,
+    userRights: services.permissionManager.getUserRights(user),
     searchUrl: searchTitle.getLocalURL(),
     searchQuery: context.request.getVal('search', ''),
     mainPageHref: mainPage.getLocalURL(),

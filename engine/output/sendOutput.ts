@@ -25,5 +25,5 @@ export async function sendOutput(context: RequestContext): Promise<void> {
   koa.status = output.statusCode;
   koa.type = 'text/html; charset=utf-8';
   koa.set('Content-Language', context.language);
-  koa.body = context.skin.render(data);
+  koa.body = await context.skin.render(data);
 }

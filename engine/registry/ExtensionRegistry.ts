@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HookContainer, HookName } from '../hooks/HookContainer';
 import type { RestHandler } from '../rest/RestRouter';
+import type { SkinServices } from '../skin/SkinServices';
 import type { Skin } from '../skin/Skin';
 import type { SpecialPage } from '../specialpage/SpecialPage';
 import type { SpecialPageFactoryFunction } from '../specialpage/SpecialPageFactory';
@@ -31,6 +32,8 @@ export interface SkinModuleContext {
   /** URL prefix where the module's resources are served. */
   resourceUrl: string;
   config: Readonly<Record<string, unknown>>;
+  /** The engine services a skin may use (SkinServices). */
+  services: SkinServices;
 }
 
 export class ExtensionLoadError extends Error {}

@@ -33,6 +33,8 @@ import { createSearchEngine } from '../search/createSearchEngine';
 import { FallbackSkin } from '../skin/FallbackSkin';
 import { SidebarBuilder } from '../skin/SidebarBuilder';
 import { SkinRegistry } from '../skin/SkinRegistry';
+import { SubpageTree } from '../skin/SubpageTree';
+import type { SkinServices } from '../skin/SkinServices';
 import { CORE_SPECIAL_PAGES } from '../specialpage/CoreSpecialPages';
 import { SpecialPageFactory } from '../specialpage/SpecialPageFactory';
 import { ActorStore } from '../storage/ActorStore';
@@ -240,13 +242,17 @@ export async function createServices(settings: Settings, options: CreateServices
   specialPageExists = (name) => specialPageFactory.getPage(name) !== null;
   specialPageResolver = (name) => specialPageFactory.resolveAlias(name);
 
+  const sidebarBuilder = new SidebarBuilder(messages, titleFactory, settings.noFollowLinks);
+  const skinServices: SkinServices = {
+    buildLinkSections: (messageKey, language) => sidebarBuilder.build(language, messageKey),
+    subpageTree: new SubpageTree(db, titleFactory, hooks),
+    titleFactory,
+  };
   const skinRegistry = new SkinRegistry();
   skinRegistry.register(new FallbackSkin(`${settings.scriptPath}/resources`));
   for (const { factory, module } of registry.getSkinFactories()) {
-    skinRegistry.register(factory({ dir: module.dir, resourceUrl: `${settings.scriptPath}/skins/${module.manifest.name}`, config: effectiveSettings.config }));
+    skinRegistry.register(factory({ dir: module.dir, resourceUrl: `${settings.scriptPath}/skins/${module.manifest.name}`, config: effectiveSettings.config, services: skinServices }));
   }
-
-  const sidebarBuilder = new SidebarBuilder(messages, titleFactory, settings.noFollowLinks);
   const restRouter = new RestRouter();
   for (const route of registry.getRestRoutes()) restRouter.add(route.path, route.methods, route.handler);
 

@@ -7,7 +7,7 @@
 import type { Message } from '../i18n/Message';
 import type { MessageParam } from '../i18n/MessageFormatter';
 import type { Title } from '../title/Title';
-import type { UserIdentity } from '../user/UserIdentity';
+import type { User } from '../user/User';
 
 /** One link in a menu (MediaWiki's content_navigation / personal_urls items). */
 export interface NavLink {
@@ -67,7 +67,9 @@ export interface SkinData {
   isMainPage: boolean;
   isArticle: boolean;
   action: string;
-  user: UserIdentity;
+  user: User;
+  /** The user's rights (skins show page tools by right, e.g. the portal's `edit-docs`). */
+  userRights: readonly string[];
   /** Search form target and current query. */
   searchUrl: string;
   searchQuery: string;
@@ -88,5 +90,6 @@ export interface Skin {
   /** Stylesheet URLs the skin needs (served from its resources directory). */
   readonly styles: readonly string[];
   readonly scripts: readonly string[];
-  render(data: SkinData): string;
+  /** The whole page; a skin that reads SkinServices (trees, link sections) may answer asynchronously. */
+  render(data: SkinData): string | Promise<string>;
 }

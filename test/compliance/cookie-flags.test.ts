@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds())('cookie flags on %s', (kind) => {
     const agent = wiki.newAgent();
     await wiki.login('Cookie user', TEST_PASSWORD, agent);
     const res = await agent.get('/wiki/Special:UserLogin');
-    const all = ((res.headers['set-cookie'] as string[] | undefined) ?? []).join(' ');
+    const all = ((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []).join(' ');
     expect(all).not.toMatch(/wsUserID|wsToken|csrfSecret|Cookie user/);
     const rows = await wiki.database.db('session').whereNotNull('sess_user').select('sess_id', 'sess_data');
     expect(rows.length).toBeGreaterThan(0);
