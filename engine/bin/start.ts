@@ -9,6 +9,7 @@ import { createApp } from '../http/createApp';
 import { seedIfEmpty } from '../seed/Seeder';
 import { createServices } from '../services/createServices';
 import { ExtensionLoadError } from '../registry/ExtensionRegistry';
+import { firstAdminBanner } from './user';
 
 async function main(): Promise<void> {
   const settings = loadSettings();
@@ -17,12 +18,15 @@ async function main(): Promise<void> {
     const created = await seedIfEmpty(services);
     if (created > 0) process.stdout.write(`Seeded ${created} pages.\n`);
   }
+  // On an empty user table: how to create the first administrator (npm run user).
+  const banner = await firstAdminBanner(services);
   const app = createApp(services);
   const server = app.listen(settings.port, settings.listenHost, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : settings.port;
     const url = settings.server.includes(`:${port}`) || settings.port !== 0 ? settings.server : `http://localhost:${port}`;
     process.stdout.write(`${settings.sitename} is running at ${url}/\n`);
+    if (banner) process.stdout.write(`${banner}\n`);
   });
   const shutdown = () => {
     server.close(() => void services.close().then(() => process.exit(0)));
