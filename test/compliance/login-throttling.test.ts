@@ -8,13 +8,6 @@ import { defaultSettings } from '../../engine/config/Settings';
 import { createTestWiki, TEST_PASSWORD, TestWiki } from '../helpers/TestWiki';
 import { testDatabaseKinds } from '../helpers/testDatabases';
 
-type Agent = ReturnType<TestWiki['newAgent']>;
-
-async function postForm(agent: Agent, page: string, tokenField: string, fields: Record<string, string>) {
-  const form = await agent.get(`/w/index.php?title=Special:${page}`);
-  const token = new RegExp(`name="${tokenField}" value="([^"]+)"`).exec(form.text)![1].replace(/&amp;/g, '&');
-  return agent.post(`/w/index.php?title=Special:${page}`).type('form').send({ [tokenField]: token, ...fields });
-}
 
 describe.each(testDatabaseKinds())('throttling with the shipped settings on %s', (kind) => {
   let wiki: TestWiki;
@@ -35,11 +28,11 @@ describe.each(testDatabaseKinds())('throttling with the shipped settings on %s',
 
   test('the sixth login attempt after five failures is refused, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await postForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Guessing target', wpPassword: `guess-${i}` });
+      const res = await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Guessing target', wpPassword: `guess-${i}` });
       expect(res.text).toContain('Incorrect username or password');
     }
     const agent = wiki.newAgent();
-    const res = await postForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Guessing target', wpPassword: TEST_PASSWORD });
+    const res = await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Guessing target', wpPassword: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.text).toContain('You have made too many recent login attempts.');
     expect((await agent.get('/wiki/Main_Page')).text).not.toContain('id="pt-logout"');
@@ -47,10 +40,10 @@ describe.each(testDatabaseKinds())('throttling with the shipped settings on %s',
 
   test('the seventh account from one IP in a day is refused', async () => {
     for (let i = 0; i < 6; i++) {
-      const res = await postForm(wiki.newAgent(), 'CreateAccount', 'wpCreateaccountToken', { wpName: `Bulk account ${i}`, wpPassword: 'violet-harbour-17', wpRetype: 'violet-harbour-17' });
+      const res = await wiki.submitSpecialForm(wiki.newAgent(), 'CreateAccount', 'wpCreateaccountToken', { wpName: `Bulk account ${i}`, wpPassword: 'violet-harbour-17', wpRetype: 'violet-harbour-17' });
       expect(res.text).toContain('Welcome');
     }
-    const res = await postForm(wiki.newAgent(), 'CreateAccount', 'wpCreateaccountToken', { wpName: 'Bulk account 6', wpPassword: 'violet-harbour-17', wpRetype: 'violet-harbour-17' });
+    const res = await wiki.submitSpecialForm(wiki.newAgent(), 'CreateAccount', 'wpCreateaccountToken', { wpName: 'Bulk account 6', wpPassword: 'violet-harbour-17', wpRetype: 'violet-harbour-17' });
     expect(res.text).toContain('have created 6 accounts in the last 1 day');
     expect(await wiki.services.userStore.getUserByName('Bulk account 6')).toBeNull();
   });

@@ -8,13 +8,6 @@
 import { createTestWiki, TEST_PASSWORD, TestWiki } from '../helpers/TestWiki';
 import { testDatabaseKinds } from '../helpers/testDatabases';
 
-type Agent = ReturnType<TestWiki['newAgent']>;
-
-async function postForm(agent: Agent, page: string, tokenField: string, fields: Record<string, string>) {
-  const form = await agent.get(`/w/index.php?title=Special:${page}`);
-  const token = new RegExp(`name="${tokenField}" value="([^"]+)"`).exec(form.text)![1].replace(/&amp;/g, '&');
-  return agent.post(`/w/index.php?title=Special:${page}`).type('form').send({ [tokenField]: token, ...fields });
-}
 
 describe.each(testDatabaseKinds())('no secrets in logs on %s', (kind) => {
   let wiki: TestWiki;
@@ -45,8 +38,8 @@ describe.each(testDatabaseKinds())('no secrets in logs on %s', (kind) => {
     const password = 'Secret-Violet-Harbour-17';
     const newPassword = 'Other-Secret-Tide-42';
     const agent = wiki.newAgent();
-    await postForm(agent, 'CreateAccount', 'wpCreateaccountToken', { wpName: 'Log watcher', wpPassword: password, wpRetype: password, wpEmail: 'watcher@example.org' });
-    await postForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Log watcher', wpPassword: 'Wrong-Guess-99' });
+    await wiki.submitSpecialForm(agent, 'CreateAccount', 'wpCreateaccountToken', { wpName: 'Log watcher', wpPassword: password, wpRetype: password, wpEmail: 'watcher@example.org' });
+    await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Log watcher', wpPassword: 'Wrong-Guess-99' });
     await wiki.login('Log watcher', password, agent);
     const token = await wiki.getEditToken('/wiki/Special:ChangePassword', agent);
     await agent.post('/w/index.php?title=Special:ChangePassword').type('form').send({ wpEditToken: token, wpPassword: password, wpNewPassword: newPassword, wpRetype: newPassword });

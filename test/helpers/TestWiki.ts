@@ -43,6 +43,12 @@ export interface TestWiki {
   login(name: string, password?: string, agent?: TestAgent): Promise<void>;
   /** A fresh cookie-keeping agent (another browser). */
   newAgent(): TestAgent;
+  /**
+   * Opens Special:<page> in `agent`, reads the form's token field
+   * (`tokenField`, e.g. wpLoginToken) and posts `fields` with it, as a
+   * browser submitting the form does.
+   */
+  submitSpecialForm(agent: TestAgent, page: string, tokenField: string, fields: Record<string, string>): Promise<supertest.Response>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,10 @@ export function mediaWikiPermissions(): Partial<Settings> {
 /** The shipped API Portal permission model (the default site configuration). */
 export function portalPermissions(): Partial<Settings> {
   return { groupPermissions: portalGroupPermissions(), namespaceProtection: structuredClone(PORTAL_NAMESPACE_PROTECTION) };
+}
+
+function decodeHtmlAttribute(value: string): string {
+  return value.replace(/&#039;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
 export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides: Partial<Settings> = {}): Promise<TestWiki> {
@@ -101,12 +111,19 @@ export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides
       const form = await client.get('/w/index.php?title=Special:UserLogin');
       const token = /name="wpLoginToken" value="([^"]+)"/.exec(form.text)?.[1];
       if (!token) throw new Error(`No login form (status ${form.status})`);
-      const decoded = token.replace(/&#039;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const decoded = decodeHtmlAttribute(token);
       const res = await client.post('/w/index.php?title=Special:UserLogin').type('form').send({ wpName: name, wpPassword: password, wpLoginToken: decoded });
       if (res.status !== 303 && res.status !== 302) throw new Error(`Login of ${name} failed (status ${res.status})`);
     },
     newAgent() {
       return supertest.agent(app.callback());
+    },
+    async submitSpecialForm(client, page, tokenField, fields) {
+      const url = `/w/index.php?title=Special:${page}`;
+      const form = await client.get(url);
+      const token = new RegExp(`name="${tokenField}" value="([^"]+)"`).exec(form.text)?.[1];
+      if (!token) throw new Error(`No ${tokenField} on Special:${page} (status ${form.status})`);
+      return client.post(url).type('form').send({ [tokenField]: decodeHtmlAttribute(token), ...fields });
     },
     async close() {
       await services.close();

@@ -11,13 +11,6 @@ import supertest from 'supertest';
 import { createTestWiki, TEST_PASSWORD, TestWiki } from '../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../helpers/testDatabases';
 
-type Agent = ReturnType<TestWiki['newAgent']>;
-
-async function tryLogin(agent: Agent, name: string, password: string) {
-  const form = await agent.get('/w/index.php?title=Special:UserLogin');
-  const token = /name="wpLoginToken" value="([^"]+)"/.exec(form.text)![1].replace(/&amp;/g, '&');
-  return agent.post('/w/index.php?title=Special:UserLogin').type('form').send({ wpLoginToken: token, wpName: name, wpPassword: password });
-}
 
 describe.each(testDatabaseKinds())('login throttle on %s', (kind) => {
   let wiki: TestWiki;
@@ -35,8 +28,8 @@ describe.each(testDatabaseKinds())('login throttle on %s', (kind) => {
 
   test('after the allowed failures even the right password is refused, with the wait in minutes', async () => {
     const agent = wiki.newAgent();
-    for (let i = 0; i < 3; i++) expect((await tryLogin(agent, 'Alice', `wrong-${i}`)).text).toContain('Incorrect username or password');
-    const res = await tryLogin(agent, 'Alice', TEST_PASSWORD);
+    for (let i = 0; i < 3; i++) expect((await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: `wrong-${i}` })).text).toContain('Incorrect username or password');
+    const res = await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.text).toContain('You have made too many recent login attempts.');
     expect(res.text).toMatch(/Please wait (5 minutes|4 minutes, \d+ seconds) before trying again/);
@@ -45,28 +38,28 @@ describe.each(testDatabaseKinds())('login throttle on %s', (kind) => {
 
   test('the name + IP limit does not lock other accounts; the IP limit does', async () => {
     const agent = wiki.newAgent();
-    for (let i = 0; i < 3; i++) await tryLogin(agent, 'Alice', `wrong-${i}`);
-    expect((await tryLogin(agent, 'Bob', TEST_PASSWORD)).status).toBe(303);
-    for (let i = 0; i < 2; i++) await tryLogin(wiki.newAgent(), 'Bob', `wrong-${i}`);
+    for (let i = 0; i < 3; i++) await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: `wrong-${i}` });
+    expect((await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Bob', wpPassword: TEST_PASSWORD })).status).toBe(303);
+    for (let i = 0; i < 2; i++) await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Bob', wpPassword: `wrong-${i}` });
     // Five failures from this address in all: nobody logs in from it now.
-    const res = await tryLogin(wiki.newAgent(), 'Bob', TEST_PASSWORD);
+    const res = await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Bob', wpPassword: TEST_PASSWORD });
     expect(res.text).toContain('too many recent login attempts');
   });
 
   test('a successful login clears the count for that name', async () => {
     const agent = wiki.newAgent();
-    for (let i = 0; i < 2; i++) await tryLogin(agent, 'Alice', `wrong-${i}`);
-    expect((await tryLogin(agent, 'Alice', TEST_PASSWORD)).status).toBe(303);
-    for (let i = 0; i < 2; i++) await tryLogin(wiki.newAgent(), 'Alice', `wrong-${i}`);
-    expect((await tryLogin(wiki.newAgent(), 'Alice', TEST_PASSWORD)).status).toBe(303);
+    for (let i = 0; i < 2; i++) await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: `wrong-${i}` });
+    expect((await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: TEST_PASSWORD })).status).toBe(303);
+    for (let i = 0; i < 2; i++) await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: `wrong-${i}` });
+    expect((await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: TEST_PASSWORD })).status).toBe(303);
   });
 
   test('a second app process on the same database sees the same counts', async () => {
-    for (let i = 0; i < 3; i++) await tryLogin(wiki.newAgent(), 'Alice', `wrong-${i}`);
+    for (let i = 0; i < 3; i++) await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: `wrong-${i}` });
     const second = await createServices(wiki.services.settings, { db: wiki.database.db });
     try {
       const agent = supertest.agent(createApp(second).callback());
-      expect((await tryLogin(agent, 'Alice', TEST_PASSWORD)).text).toContain('too many recent login attempts');
+      expect((await wiki.submitSpecialForm(agent, 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: TEST_PASSWORD })).text).toContain('too many recent login attempts');
     } finally {
       await second.close();
     }
@@ -76,7 +69,7 @@ describe.each(testDatabaseKinds())('login throttle on %s', (kind) => {
     const { PasswordHasher } = await import('../../../engine/user/PasswordHasher');
     const alice = await wiki.services.userStore.getUserByName('Alice');
     await wiki.services.userStore.setPasswordHash(alice!.id, await new PasswordHasher({ memoryCost: 4096, timeCost: 1, parallelism: 1 }).hash(TEST_PASSWORD));
-    expect((await tryLogin(wiki.newAgent(), 'Alice', TEST_PASSWORD)).status).toBe(303);
+    expect((await wiki.submitSpecialForm(wiki.newAgent(), 'UserLogin', 'wpLoginToken', { wpName: 'Alice', wpPassword: TEST_PASSWORD })).status).toBe(303);
     const stored = (await wiki.services.userStore.getCredentials('Alice'))!.passwordHash;
     expect(wiki.services.passwordHasher.needsRehash(stored)).toBe(false);
   });

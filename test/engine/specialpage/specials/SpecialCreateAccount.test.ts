@@ -7,17 +7,10 @@
 import { createTestWiki, portalPermissions, TEST_PASSWORD, TestWiki } from '../../../helpers/TestWiki';
 import { testDatabaseKinds } from '../../../helpers/testDatabases';
 
-type Agent = ReturnType<TestWiki['newAgent']>;
-
-async function createAccount(agent: Agent, fields: Record<string, string>) {
-  const form = await agent.get('/w/index.php?title=Special:CreateAccount');
-  const token = /name="wpCreateaccountToken" value="([^"]+)"/.exec(form.text)?.[1]?.replace(/&amp;/g, '&');
-  if (!token) throw new Error(`no account creation form (${form.status})`);
-  return agent.post('/w/index.php?title=Special:CreateAccount').type('form').send({ wpCreateaccountToken: token, ...fields });
-}
 
 describe.each(testDatabaseKinds())('Special:CreateAccount on %s', (kind) => {
   let wiki: TestWiki;
+  const createAccount = (agent: ReturnType<TestWiki['newAgent']>, fields: Record<string, string>) => wiki.submitSpecialForm(agent, 'CreateAccount', 'wpCreateaccountToken', fields);
   beforeAll(async () => {
     wiki = await createTestWiki(kind, { ...portalPermissions(), accountCreationThrottle: [{ count: 100, seconds: 86400 }] });
   });
@@ -94,6 +87,7 @@ describe.each(testDatabaseKinds())('Special:CreateAccount on %s', (kind) => {
 describe.each(testDatabaseKinds())('account creation limits on %s', (kind) => {
   test('an IP may create only $wgAccountCreationThrottle accounts per window', async () => {
     const wiki = await createTestWiki(kind, { accountCreationThrottle: [{ count: 2, seconds: 86400 }] });
+    const createAccount = (agent: ReturnType<TestWiki['newAgent']>, fields: Record<string, string>) => wiki.submitSpecialForm(agent, 'CreateAccount', 'wpCreateaccountToken', fields);
     try {
       for (const name of ['First one', 'Second one']) {
         expect((await createAccount(wiki.newAgent(), { wpName: name, wpPassword: 'violet-harbour-17', wpRetype: 'violet-harbour-17' })).text).toContain('Welcome');

@@ -27,10 +27,7 @@ describe.each(testDatabaseKinds())('Special:UserLogin on %s', (kind) => {
   });
   afterAll(async () => wiki.close());
 
-  async function attempt(agent: ReturnType<TestWiki['newAgent']>, fields: Record<string, string>, query = '') {
-    const form = await agent.get(`/w/index.php?title=Special:UserLogin${query}`);
-    return agent.post(`/w/index.php?title=Special:UserLogin${query}`).type('form').send({ wpLoginToken: loginToken(form.text), ...fields });
-  }
+  const attempt = (agent: ReturnType<TestWiki['newAgent']>, fields: Record<string, string>, query = '') => wiki.submitSpecialForm(agent, `UserLogin${query}`, 'wpLoginToken', fields);
 
   test('the form has MediaWiki’s fields', async () => {
     const res = await wiki.newAgent().get('/wiki/Special:UserLogin');
