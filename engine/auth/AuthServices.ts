@@ -4,8 +4,6 @@
  * database.
  */
 import type { BaseServices } from '../services/Services';
-import type { MailServices } from '../mail/MailServices';
-import { RateLimiterFactory } from '../ratelimit/RateLimiterFactory';
 import { AccountCreationThrottle } from './AccountCreationThrottle';
 import { AuthManager, ConfirmationMailer } from './AuthManager';
 import { LoginThrottle } from './LoginThrottle';
@@ -14,14 +12,15 @@ import { PasswordPolicy } from './PasswordPolicy';
 export interface AuthServices {
   authManager: AuthManager;
   passwordPolicy: PasswordPolicy;
-  rateLimiters: RateLimiterFactory;
+  /** Failed password checks; Special:ChangeEmail counts against the same limits. */
+  loginThrottle: LoginThrottle;
 }
 
-export function createAuthServices(base: BaseServices, mail: MailServices): AuthServices {
-  const { settings } = base;
-  const rateLimiters = new RateLimiterFactory(base.db);
+/** `confirmationMailer` is read when an account is created (the mail services are built after these). */
+export function createAuthServices(base: BaseServices, confirmationMailer: () => ConfirmationMailer | null): AuthServices {
+  const { settings, rateLimiters } = base;
   const passwordPolicy = new PasswordPolicy(settings.passwordPolicy);
-  const mailer = (mail as { emailConfirmation?: ConfirmationMailer }).emailConfirmation ?? null;
+  const loginThrottle = new LoginThrottle(rateLimiters, settings.passwordAttemptThrottle);
   const authManager = new AuthManager(
     base.db,
     settings,
@@ -29,11 +28,11 @@ export function createAuthServices(base: BaseServices, mail: MailServices): Auth
     base.userNameUtils,
     base.passwordHasher,
     passwordPolicy,
-    new LoginThrottle(rateLimiters, settings.passwordAttemptThrottle),
+    loginThrottle,
     new AccountCreationThrottle(rateLimiters, settings.accountCreationThrottle),
     base.logStore,
     base.actorStore,
-    () => mailer,
+    confirmationMailer,
   );
-  return { authManager, passwordPolicy, rateLimiters };
+  return { authManager, passwordPolicy, loginThrottle };
 }

@@ -36,6 +36,7 @@ import type { PasswordHasher } from '../user/PasswordHasher';
 import type { UserOptionsManager } from '../user/UserOptionsManager';
 import type { RestrictionStore } from '../permissions/RestrictionStore';
 import type { DatabaseSessionStore } from '../session/DatabaseSessionStore';
+import type { RateLimiterFactory } from '../ratelimit/RateLimiterFactory';
 import type { AuthServices } from '../auth/AuthServices';
 import type { MailServices } from '../mail/MailServices';
 import type { WatchlistServices } from '../watchlist/WatchlistServices';
@@ -79,6 +80,8 @@ export interface Services {
   readonly userOptions: UserOptionsManager;
   readonly restrictionStore: RestrictionStore;
   readonly sessionStore: DatabaseSessionStore;
+  /** Rate limiters kept in the database (login, account creation and email throttles). */
+  readonly rateLimiters: RateLimiterFactory;
   /** Account creation, login, logout, throttles. */
   readonly auth: AuthServices;
   /** Outgoing mail and email confirmation. */

@@ -56,7 +56,8 @@ import { UserOptionsManager } from '../user/UserOptionsManager';
 import { RestrictionStore } from '../permissions/RestrictionStore';
 import { DatabaseSessionStore } from '../session/DatabaseSessionStore';
 import { createAuthServices } from '../auth/AuthServices';
-import { createMailServices } from '../mail/MailServices';
+import { createMailServices, MailServices } from '../mail/MailServices';
+import { RateLimiterFactory } from '../ratelimit/RateLimiterFactory';
 import { createWatchlistServices } from '../watchlist/WatchlistServices';
 import type { BaseServices } from './Services';
 
@@ -300,11 +301,14 @@ export async function createServices(settings: Settings, options: CreateServices
     userOptions: new UserOptionsManager(db, settings.defaultUserOptions),
     restrictionStore,
     sessionStore: new DatabaseSessionStore(db, settings.sessionExpiry * 1000),
+    rateLimiters: new RateLimiterFactory(db),
     async close() {
       await renderPool?.close();
       if (!options.db) await db.destroy();
     },
   };
-  const mail = createMailServices(base);
-  return { ...base, mail, auth: createAuthServices(base, mail), watchlist: createWatchlistServices(base) };
+  let mail: MailServices | null = null;
+  const auth = createAuthServices(base, () => mail?.emailConfirmation ?? null);
+  mail = createMailServices(base, auth.loginThrottle);
+  return { ...base, mail, auth, watchlist: createWatchlistServices(base) };
 }

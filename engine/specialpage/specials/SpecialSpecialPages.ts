@@ -39,7 +39,7 @@ export class SpecialSpecialPages extends SpecialPage {
     for (const name of factory.getNames()) {
       const page = factory.getPage(name);
       if (!page || !page.listed) continue;
-      const entry = { page, description: context.msg(page.getDescriptionKey()).text(), restricted: page.restriction !== '' };
+      const entry = { page, description: context.msg(page.getDescriptionKey()).text(), restricted: isRestricted(context, page.restriction) };
       const list = groups.get(page.group) ?? [];
       list.push(entry);
       groups.set(page.group, list);
@@ -80,4 +80,9 @@ export class SpecialSpecialPages extends SpecialPage {
     const msg = context.msg(`specialpages-group-${group}`);
     return msg.exists() ? msg.text() : group;
   }
+}
+
+/** SpecialPage::isRestricted(): a right is needed that not everyone ('*') has. */
+function isRestricted(context: RequestContext, restriction: string): boolean {
+  return restriction !== '' && !context.services.permissionManager.getGroupPermissions('*').includes(restriction);
 }
