@@ -17,6 +17,7 @@ import { permissionErrorMessage } from '../permissions/PermissionErrorFormatter'
 import type { PageRecord } from '../storage/PageRecord';
 import type { RevisionRecord } from '../storage/RevisionRecord';
 import type { Title } from '../title/Title';
+import { isRegistered } from '../user/UserIdentity';
 import { toMwTimestamp } from '../util/Timestamp';
 import type { PageAction } from './Action';
 
@@ -33,6 +34,8 @@ interface EditState {
   summary: string;
   minor: boolean;
   section: string;
+  /** "Watch this page" (wpWatchthis); only used for users who may edit their watchlist. */
+  watch: boolean;
 }
 
 export class EditAction implements PageAction {
@@ -70,6 +73,7 @@ export class EditAction implements PageAction {
       summary: [...request.getVal('wpSummary', '')].slice(0, SUMMARY_CHARACTER_LIMIT).join(''),
       minor: request.getCheck('wpMinoredit') && services.permissionManager.userHasRight(context.user, 'minoredit'),
       section,
+      watch: request.getCheck('wpWatchthis'),
     };
 
     if (errors.length > 0) {
@@ -126,7 +130,20 @@ export class EditAction implements PageAction {
       if (heading) summary = `/* ${heading} */ `;
     }
     if (section === 'new') summary = request.getVal('preloadtitle', '');
-    return { title, page, latest, baseRevId: latest?.id ?? 0, text, summary, minor: false, section };
+    return { title, page, latest, baseRevId: latest?.id ?? 0, text, summary, minor: false, section, watch: await this.defaultWatch(context, title, page) };
+  }
+
+  /** Logged-in users with `editmywatchlist` get the "Watch this page" checkbox (EditPage's wpWatchthis). */
+  private canWatch(context: RequestContext): boolean {
+    return isRegistered(context.user) && context.services.permissionManager.userHasRight(context.user, 'editmywatchlist');
+  }
+
+  /** EditPage: checked when the `watchdefault` preference is on, for a new page with `watchcreations`, or when already watched. */
+  private async defaultWatch(context: RequestContext, title: Title, page: PageRecord | null): Promise<boolean> {
+    if (!this.canWatch(context)) return false;
+    if (context.userOptions.watchdefault === true) return true;
+    if (context.userOptions.watchcreations === true && !page) return true;
+    return context.services.watchlist.watchedItemStore.isWatched(context.user.id, title);
   }
 
   /** `undo=N&undoafter=M` prepares the reverse change (EditPage with undo). */
@@ -197,6 +214,8 @@ export class EditAction implements PageAction {
     switch (result.status) {
       case 'saved':
       case 'nochange': {
+        // EditPage::updateWatchlist(): the checkbox watches or unwatches the page (and its talk page).
+        if (this.canWatch(context)) await services.watchlist.watchedItemStore.setWatch(state.watch, context.user.id, state.title);
         const anchor = state.section !== '' && state.section !== 'new' ? sectionAnchor(state.text) : '';
         output.redirect(state.title.getLocalURL() + anchor, 303);
         return;
@@ -290,7 +309,9 @@ export class EditAction implements PageAction {
 <div class="editOptions">
 <label for="wpSummary" id="wpSummaryLabel">${context.msg(summaryLabel).text()}</label>
 <input type="text" id="wpSummary" name="wpSummary" maxlength="${SUMMARY_CHARACTER_LIMIT}" value="${state.summary}" accesskey="b" spellcheck="true">
-<div class="editCheckboxes">${canMinor ? html`<input type="checkbox" id="wpMinoredit" name="wpMinoredit" value="1"${attributes({ checked: state.minor })} accesskey="i"> <label for="wpMinoredit">${context.msg('minoredit').text()}</label>` : ''}</div>
+<div class="editCheckboxes">${canMinor ? html`<input type="checkbox" id="wpMinoredit" name="wpMinoredit" value="1"${attributes({ checked: state.minor })} accesskey="i"> <label for="wpMinoredit">${context.msg('minoredit').text()}</label>` : ''}${
+      this.canWatch(context) ? html` <input type="checkbox" id="wpWatchthis" name="wpWatchthis" value="1"${attributes({ checked: state.watch })} accesskey="w"> <label for="wpWatchthis">${context.msg('watchthis').text()}</label>` : ''
+    }</div>
 <div class="mw-editTools">${rawHtml(context.msg('edittools-license').parse())}</div>
 <div class="editButtons">
 <button type="submit" id="wpSave" name="wpSave" value="1" accesskey="s">${context.msg('savechanges').text()}</button>
