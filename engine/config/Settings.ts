@@ -261,7 +261,7 @@ export function defaultSettings(): Settings {
     userEmailConfirmationTokenExpiry: 7 * 86400,
     passwordSender: 'apiportal@localhost',
     newPasswordExpiry: 7 * 86400,
-    defaultUserOptions: { language: 'en', skin: '', gender: 'unknown', watchcreations: true, watchdefault: false, watchlistdays: 7, wllimit: 250, rememberpassword: false },
+    defaultUserOptions: { language: 'en', skin: '', gender: 'unknown', watchcreations: true, watchdefault: true, watchlistdays: 7, wllimit: 250, rememberpassword: false },
     defaultSkin: 'fallback',
     skipSkins: [],
     skins: [],

@@ -3,7 +3,7 @@
  * and showPermissionsErrorPage).
  */
 import type { RequestContext } from '../context/RequestContext';
-import { ErrorPageError, PermissionDeniedError } from '../errors/ErrorPageError';
+import { ErrorPageError, PermissionDeniedError, UserNotLoggedInError } from '../errors/ErrorPageError';
 import { html, rawHtml } from '../html/Html';
 import { permissionErrorMessage } from '../permissions/PermissionErrorFormatter';
 
@@ -19,6 +19,15 @@ export function showErrorPage(context: RequestContext, error: ErrorPageError): v
     out.addHtml(
       html`<div class="permissions-errors"><p>${context.msg('permissionserrorstext', error.errors.length).text()}</p><ul class="permissions-errors">${reasons}</ul></div>`,
     );
+    return;
+  }
+  if (error instanceof UserNotLoggedInError) {
+    // MediaWiki's UserNotLoggedIn: the reason, and a login link that comes back here.
+    const here = context.title ? { returnto: context.title.getPrefixedDBkey(), ...(context.koa.querystring && !context.title.isSpecialPage() ? { returntoquery: context.koa.querystring } : {}) } : {};
+    const login = context.services.titleFactory.newFromTextThrow('Special:UserLogin').getLocalURL(here);
+    const loginLink = { raw: html`<a href="${login}">${context.msg('loginreqlink').text()}</a>`.value };
+    const reason = error.messageKey === 'exception-nologin-text' ? html`` : html`<p>${rawHtml(context.msg(error.messageKey, ...error.params).parse())}</p>`;
+    out.addHtml(html`<div class="errorbox mw-message-box-error">${reason}<p id="mw-returnto-login">${rawHtml(context.msg('exception-nologin-text-manual', loginLink).parse())}</p></div>`);
     return;
   }
   out.addHtml(html`<div class="errorbox mw-message-box-error"><p>${rawHtml(context.msg(error.messageKey, ...error.params).parse())}</p></div>`);

@@ -9,6 +9,7 @@ import type { NavLink, SkinData } from '../skin/Skin';
 import type { Title } from '../title/Title';
 import { pageKeyOf } from '../storage/PageStore';
 import { buildPersonalTools } from './PersonalTools';
+import { watchTab } from '../watchlist/WatchTab';
 import { NS_SPECIAL } from '../title/NamespaceInfo';
 import { renderCategoryLinksBox } from '../page/CategoryLinksBox';
 import { formatUserDate, formatUserTime } from '../util/Timestamp';
@@ -54,6 +55,8 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
       accesskey: 'e',
       classes: context.action === 'edit' || context.action === 'submit' ? ['selected'] : [],
     });
+    const watch = await watchTab(context, title);
+    if (watch) actions.push(watch);
     if (pageExists) {
       views.push({ id: 'ca-history', text: msg('history_short').text(), href: title.getLocalURL({ action: 'history' }), title: msg('tooltip-ca-history').text(), accesskey: 'h', classes: context.action === 'history' ? ['selected'] : [] });
       actions.push({ id: 'ca-info', text: msg('pageinfo-toolboxlink').text(), href: title.getLocalURL({ action: 'info' }), classes: context.action === 'info' ? ['selected'] : [] });

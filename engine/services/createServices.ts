@@ -123,7 +123,8 @@ export async function createServices(settings: Settings, options: CreateServices
     renderLink(target, text) {
       const title = titleFactory.newFromText(target);
       if (!title) return html`${text ?? target}`.value;
-      return html`<a href="${title.getLinkURL()}" title="${title.getPrefixedText()}">${text === null ? target : rawHtml(text)}</a>`.value;
+      // [[:Foo]] without a label shows "Foo" (the colon only escapes namespaces and categories).
+      return html`<a href="${title.getLinkURL()}" title="${title.getPrefixedText()}">${text === null ? target.replace(/^:/, '') : rawHtml(text)}</a>`.value;
     },
   });
   // The MediaWiki namespace is small: load every override at start.

@@ -17,7 +17,7 @@ import { html, rawHtml, SafeHtml } from '../../html/Html';
 import { formatNum } from '../../i18n/MessageFormatter';
 import { WLLIMIT_MAX } from '../../preferences/PreferencesFactory';
 import { requireWatchlistAccess } from '../../actions/WatchAction';
-import { changesList, ChangeRow, changesListLegend } from '../../watchlist/WatchlistChangesList';
+import { changesList, ChangeRow, changesListLegend } from '../../page/ChangesList';
 import { formatUserDate, formatUserTime, toMwTimestamp } from '../../util/Timestamp';
 import { SpecialPage } from '../SpecialPage';
 import { parseLimit } from './SpecialLog';

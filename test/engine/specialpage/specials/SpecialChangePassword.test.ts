@@ -25,6 +25,9 @@ describe.each(testDatabaseKinds())('Special:ChangePassword on %s', (kind) => {
     const res = await wiki.newAgent().get('/wiki/Special:ChangePassword');
     expect(res.status).toBe(403);
     expect(res.text).toContain('Not logged in');
+    // One login link, coming back here afterwards.
+    expect(res.text.match(/Special:UserLogin/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(res.text).toContain('href="/w/index.php?title=Special:UserLogin&amp;returnto=Special:ChangePassword"');
   });
 
   test('a wrong current password or a weak new one changes nothing', async () => {

@@ -1,18 +1,14 @@
 /**
- * The change lines of Special:Watchlist (MediaWiki's OldChangesList, the same
- * class Special:RecentChanges uses): lines grouped under a heading per day,
+ * The change lines of Special:RecentChanges and Special:Watchlist
+ * (MediaWiki's OldChangesList, which both use): lines grouped under a
+ * heading per day,
  *   (diff | hist) . . N m Page; 22:36 . . (+12) . . User (talk | contribs) (summary)
  * and log entries as "(Move log); 22:36 . . <log action> (comment)", plus
  * the legend of the letters.
- *
- * These functions repeat the private line formatting of
- * SpecialRecentChanges (which this area may not change) so both lists read
- * alike; moving them into engine/page/ChangeListFormatting.ts and having
- * SpecialRecentChanges call them would leave one copy.
  */
 import type { RequestContext } from '../context/RequestContext';
 import { html, rawHtml, SafeHtml } from '../html/Html';
-import { formatSizeDelta, userLinks } from '../page/ChangeListFormatting';
+import { formatSizeDelta, userLinks } from './ChangeListFormatting';
 import { commentBlock, LogLine, logActionHtml, logLineTitles, logName } from '../specialpage/specials/SpecialLog';
 import { pageLink, specialPageTitle } from '../specialpage/specials/SpecialPageHtml';
 import { pageKeyOf } from '../storage/PageStore';
