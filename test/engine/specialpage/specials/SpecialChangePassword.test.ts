@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())('Special:ChangePassword on %s', (kind) => {
     expect(res.text).toContain('Not logged in');
     // One login link, coming back here afterwards.
     expect(res.text.match(/Special:UserLogin/g)?.length).toBeGreaterThanOrEqual(1);
-    expect(res.text).toContain('href="/w/index.php?title=Special:UserLogin&amp;returnto=Special:ChangePassword"');
+    expect(res.text).toContain('href="/w/index.php?title=Special:UserLogin&amp;returnto=Special%3AChangePassword"');
   });
 
   test('a wrong current password or a weak new one changes nothing', async () => {

@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())('Special:Preferences on %s', (kind) => {
     expect(inputValue(res.text, 'mw-input-wpwatchlistdays')).toBe('7');
     expect(inputValue(res.text, 'mw-input-wpwllimit')).toBe('250');
     expect(isChecked(res.text, 'mw-input-wpwatchcreations')).toBe(true);
-    expect(isChecked(res.text, 'mw-input-wpwatchdefault')).toBe(false);
+    expect(isChecked(res.text, 'mw-input-wpwatchdefault')).toBe(true);
     expect(res.text).toContain('A test preference');
     expect(isChecked(res.text, 'mw-input-wptestextension-toggle')).toBe(false);
     expect(res.text).toContain('href="/wiki/Special:EditWatchlist/raw"');
