@@ -4,6 +4,7 @@
  * figures (creator, first and latest edit, edit count, distinct authors).
  */
 import type { RequestContext } from '../context/RequestContext';
+import { protectionInfoSection } from './ProtectAction';
 import { html, rawHtml, SafeHtml } from '../html/Html';
 import { formatNum } from '../i18n/MessageFormatter';
 import { formatUserTimestamp } from '../util/Timestamp';
@@ -49,6 +50,7 @@ export class InfoAction implements PageAction {
       row('pageinfo-authors', formatNum(context.language, authors), 'mw-pageinfo-authors'),
     ];
     output.addHtml(html`<h2 id="mw-pageinfo-header-basic">${context.msg('pageinfo-header-basic').text()}</h2><table class="wikitable mw-page-info">${basic}</table>
+${await protectionInfoSection(context, title, page)}
 <h2 id="mw-pageinfo-header-edits">${context.msg('pageinfo-header-edits').text()}</h2><table class="wikitable mw-page-info">${history}</table>`);
     if (parserOutput && parserOutput.templates.length > 0) {
       const items = parserOutput.templates.map((t) => {

@@ -38,6 +38,7 @@ export interface MessageFormatContext {
   siteName: string; // {{SITENAME}}
   lookup(key: string, language: string): string | undefined; // for {{int:key}} (and {{int:key|a|b}})
   getGender?(username: string): 'male' | 'female' | 'unknown'; // {{GENDER:}}; '' = the current user
+  namespaceName?(nameOrIndex: string): string | undefined; // {{ns:}}: a namespace's local name by index or (canonical/alias) name
   renderLink(target: string, text: string | null): string; // HTML <a> for [[target|text]]; text is HTML
   server?: string; // for {{fullurl:}}
   articlePath?: string; // for {{localurl:}}/{{fullurl:}}, e.g. '/wiki/$1'
@@ -526,6 +527,12 @@ function expandTemplate(node: TemplateNode, ex: Expander): string {
       }
       const formatted = formatNum(ex.language, data, { noSeparators: flags.includes('NOSEP') });
       return formatted === data ? first : formatted;
+    }
+    case 'ns': {
+      // CoreParserFunctions::ns: by index or by name; an unknown one gives nothing.
+      if (!ex.ctx.namespaceName) return node.source;
+      const name = ex.ctx.namespaceName(toData(first, ex).trim());
+      return name === undefined ? '' : markUntrusted(name.replace(/_/g, ' '));
     }
     case 'lc':
       return first.toLocaleLowerCase(caseLocale(ex.language));

@@ -18,6 +18,8 @@ export interface LocalizerSite {
   /** HTML of an internal link for [[target|text]] in parse-mode messages. */
   renderLink(target: string, text: string | null): string;
   getGender?(username: string): 'male' | 'female' | 'unknown';
+  /** {{ns:}} in messages (grouppage-* and friends). */
+  namespaceName?(nameOrIndex: string): string | undefined;
 }
 
 export class MessageLocalizer {
@@ -50,6 +52,7 @@ export class MessageLocalizer {
       siteName: this.site.siteName,
       lookup: (key, lang) => this.lookup(key, lang),
       getGender: this.site.getGender,
+      namespaceName: this.site.namespaceName,
       renderLink: (target, text) => this.site.renderLink(target, text),
     };
     if (mode === 'parse' && block) {

@@ -57,6 +57,13 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     });
     const watch = await watchTab(context, title);
     if (watch) actions.push(watch);
+    // SkinTemplate: "Protect" or "Change protection" for users with `protect`.
+    if (services.permissionManager.userHasRight(user, 'protect')) {
+      const page = pageExists ? await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() }) : null;
+      const isProtected = page ? (await services.restrictionStore.getRestrictions(page.id)).length > 0 : (await services.restrictionStore.getCreateProtection(title.getNamespace(), title.getDBkey())) !== null;
+      const mode = isProtected ? 'unprotect' : 'protect';
+      actions.push({ id: `ca-${mode}`, text: msg(mode).text(), href: title.getLocalURL({ action: mode }), title: msg(`tooltip-ca-${mode}`).text(), accesskey: '=', classes: context.action === mode ? ['selected'] : [] });
+    }
     if (pageExists) {
       views.push({ id: 'ca-history', text: msg('history_short').text(), href: title.getLocalURL({ action: 'history' }), title: msg('tooltip-ca-history').text(), accesskey: 'h', classes: context.action === 'history' ? ['selected'] : [] });
       actions.push({ id: 'ca-info', text: msg('pageinfo-toolboxlink').text(), href: title.getLocalURL({ action: 'info' }), classes: context.action === 'info' ? ['selected'] : [] });

@@ -1,8 +1,9 @@
 /**
  * Turns a PermissionError into its message (MediaWiki's
  * PermissionStatus::getMessages): badaccess-groups lists the groups that
- * have the missing right by their member names (group-<name>-member),
- * comma-separated, with their count for PLURAL.
+ * have the missing right by their names (group-<name>), each linked to its
+ * project page (grouppage-<name>), comma-separated, with their count for
+ * PLURAL.
  */
 import type { RequestContext } from '../context/RequestContext';
 import type { Message } from '../i18n/Message';
@@ -10,9 +11,12 @@ import type { PermissionError } from './PermissionManager';
 
 export function permissionErrorMessage(context: RequestContext, error: PermissionError): Message {
   if (error.groups) {
+    // UserGroupMembership::getLinkWiki(): the group's name, linked to its project page when it has one.
     const names = error.groups.map((group) => {
-      const member = context.msg(`group-${group}-member`);
-      return member.exists() ? member.text() : group;
+      const name = context.msg(`group-${group}`);
+      const label = name.exists() ? name.text() : group;
+      const page = context.msg(`grouppage-${group}`);
+      return page.exists() && !page.isDisabled() ? `[[${page.text()}|${label}]]` : label;
     });
     return context.msg(error.key, names.join(context.msg('comma-separator').text()), { num: names.length });
   }

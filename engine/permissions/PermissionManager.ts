@@ -19,7 +19,7 @@
  */
 import type { Settings } from '../config/Settings';
 import type { HookContainer } from '../hooks/HookContainer';
-import { NS_MEDIAWIKI, NS_USER } from '../title/NamespaceInfo';
+import { NS_CATEGORY, NS_FILE, NS_MEDIAWIKI, NS_USER } from '../title/NamespaceInfo';
 import type { Title } from '../title/Title';
 import type { User } from '../user/User';
 import { isRegistered } from '../user/UserIdentity';
@@ -143,6 +143,11 @@ export class PermissionManager {
       return [this.missingRightError(missing[0])];
     }
     if (action === 'purge' || action === 'minoredit') return [];
+    if (action === 'move') {
+      // PermissionManager::checkActionPermissions: some pages need a move right of their own.
+      const special = moveRightError(title, rights);
+      if (special) return [special];
+    }
 
     const errors: PermissionError[] = [];
     if (action === 'edit' || action === 'create' || action === 'move' || action === 'delete' || action === 'protect') {
@@ -237,6 +242,13 @@ export class PermissionManager {
       removeSelf: collect(this.settings.groupsRemoveFromSelf),
     };
   }
+}
+
+function moveRightError(title: Title, rights: Set<string>): PermissionError | null {
+  if (title.getNamespace() === NS_USER && !title.isSubpage() && !rights.has('move-rootuserpages')) return { key: 'cant-move-user-page', params: [] };
+  if (title.getNamespace() === NS_FILE && !rights.has('movefile')) return { key: 'movenotallowedfile', params: [] };
+  if (title.getNamespace() === NS_CATEGORY && !rights.has('move-categorypages')) return { key: 'cant-move-category-page', params: [] };
+  return null;
 }
 
 function neededRights(action: PageAction, title: Title): string[] {

@@ -120,6 +120,10 @@ export async function createServices(settings: Settings, options: CreateServices
   const messages = new MessageLocalizer(store, overrides, {
     siteName: settings.sitename,
     contentLanguage: settings.languageCode,
+    namespaceName(nameOrIndex) {
+      const index = /^-?\d+$/.test(nameOrIndex) ? Number(nameOrIndex) : namespaceInfo.getNamespaceId(nameOrIndex);
+      return index === undefined ? undefined : namespaceInfo.getNamespaceName(index);
+    },
     renderLink(target, text) {
       const title = titleFactory.newFromText(target);
       if (!title) return html`${text ?? target}`.value;

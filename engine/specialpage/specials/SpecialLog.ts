@@ -25,6 +25,7 @@ import { formatUserTimestamp } from '../../util/Timestamp';
 import { pageKeyOf } from '../../storage/PageStore';
 import { formatNum } from '../../i18n/MessageFormatter';
 import { SpecialPage } from '../SpecialPage';
+import { typedLogActionHtml, typedLogActionLinks } from './logformatters/LogFormatters';
 import { getFormStart, joinPipes, pageLink, specialPageTitle } from './SpecialPageHtml';
 
 export const LOG_DEFAULT_LIMIT = 50;
@@ -128,6 +129,9 @@ export function logLineTitles(context: RequestContext, lines: readonly LogLine[]
  * "-noredirect" variant) or, for an action nothing describes, a generic one.
  */
 export function logActionHtml(context: RequestContext, line: LogLine, existing: ReadonlySet<string>): SafeHtml {
+  // Types with their own formatter (rights, protect), as MediaWiki's $wgLogActionsHandlers.
+  const typed = typedLogActionHtml(context, line, existing);
+  if (typed) return typed;
   const titles = context.services.titleFactory;
   const target = titles.makeTitle(line.namespace, line.dbKey);
   const params: MessageParam[] = [
@@ -255,7 +259,7 @@ export class SpecialLog extends SpecialPage {
     const self = specialPageTitle(context, this.name);
     const when = formatUserTimestamp(entry.timestamp, context.language);
     const target = context.services.titleFactory.makeTitle(entry.namespace, entry.dbKey);
-    return html`<li data-mw-logid="${entry.id}" data-mw-logaction="${entry.type}/${entry.action}" class="mw-logline-${entry.type}"><a href="${self.getLocalURL({ logid: entry.id })}" class="mw-changeslist-date">${when}</a> ${logActionHtml(context, entry, existing)}${commentBlock(context, entry.comment, target)}</li>\n`;
+    return html`<li data-mw-logid="${entry.id}" data-mw-logaction="${entry.type}/${entry.action}" class="mw-logline-${entry.type}"><a href="${self.getLocalURL({ logid: entry.id })}" class="mw-changeslist-date">${when}</a> ${logActionHtml(context, entry, existing)}${commentBlock(context, entry.comment, target)}${typedLogActionLinks(context, entry, existing)}</li>\n`;
   }
 
   /** LogStore.query gives actor names; links need to know which actors are registered users. */

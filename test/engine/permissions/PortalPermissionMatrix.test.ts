@@ -6,9 +6,12 @@
  *
  * Model: anonymous visitors only read; logged-in users edit and create in the
  * talk namespaces (MediaWiki talk included: only the MediaWiki namespace
- * itself needs editinterface); docseditor (edit-docs) edits, creates and
- * moves in Main, User, Project, File, Template, Help, Category and every talk
- * namespace; the MediaWiki namespace needs editinterface, which sysops hold;
+ * itself needs editinterface); docseditor (edit-docs) edits and creates in
+ * Main, User, Project, File, Template, Help, Category and every talk
+ * namespace and moves pages there — except root user pages, files and
+ * categories, which MediaWiki guards with move-rootuserpages, movefile and
+ * move-categorypages (the portal gives those to sysops only); the MediaWiki
+ * namespace needs editinterface, which sysops hold;
  * bureaucrats edit like users and manage docseditor membership.
  *
  * Also over HTTP: a user without edit-docs posting an edit to a Main page gets
@@ -27,11 +30,11 @@ const EXPECTED = `
 namespace        | anonymous | user | autoconfirmed | docseditor | sysop | bureaucrat
 (Main)           | r---      | r--- | r---          | recm       | recm  | r---
 Talk             | r---      | rec- | rec-          | recm       | recm  | rec-
-User             | r---      | r--- | r---          | recm       | recm  | r---
+User             | r---      | r--- | r---          | rec-       | recm  | r---
 User talk        | r---      | rec- | rec-          | recm       | recm  | rec-
 Project          | r---      | r--- | r---          | recm       | recm  | r---
 Project talk     | r---      | rec- | rec-          | recm       | recm  | rec-
-File             | r---      | r--- | r---          | recm       | recm  | r---
+File             | r---      | r--- | r---          | rec-       | recm  | r---
 File talk        | r---      | rec- | rec-          | recm       | recm  | rec-
 MediaWiki        | r---      | r--- | r---          | r---       | recm  | r---
 MediaWiki talk   | r---      | rec- | rec-          | recm       | recm  | rec-
@@ -39,7 +42,7 @@ Template         | r---      | r--- | r---          | recm       | recm  | r---
 Template talk    | r---      | rec- | rec-          | recm       | recm  | rec-
 Help             | r---      | r--- | r---          | recm       | recm  | r---
 Help talk        | r---      | rec- | rec-          | recm       | recm  | rec-
-Category         | r---      | r--- | r---          | recm       | recm  | r---
+Category         | r---      | r--- | r---          | rec-       | recm  | r---
 Category talk    | r---      | rec- | rec-          | recm       | recm  | rec-
 `;
 

@@ -107,6 +107,8 @@ describe.each(testDatabaseKinds())('account creation limits on %s', (kind) => {
       expect(res.status).toBe(403);
       expect(res.text).toContain('Permission error');
       expect(res.text).toContain('limited to users in the group');
+      // The group by its name, linked to its project page ({{ns:project}}:Administrators), as MediaWiki.
+      expect(res.text).toMatch(/the group: <a href="\/wiki\/API_Portal:Administrators"[^>]*>Administrators<\/a>\./);
     } finally {
       await wiki.close();
     }
