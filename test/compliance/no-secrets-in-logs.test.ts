@@ -5,7 +5,7 @@
  * successful logins, a password change, an internal error and logout is
  * collected and searched for each of them.
  */
-import { createTestWiki, TEST_PASSWORD, TestWiki } from '../helpers/TestWiki';
+import { createTestWiki, TestWiki } from '../helpers/TestWiki';
 import { testDatabaseKinds } from '../helpers/testDatabases';
 
 
