@@ -4,6 +4,8 @@
  * loaded from the page store. Prints a table, then one JSON line with every
  * figure as the last line (for scripts comparing runs).
  *
+ * (c) what the WikimediaApiPortal skin adds to a cached view (bench/skinOverhead.ts).
+ *
  * Peer figures on the same kind of machine (from ../shared/bench/page30k/README.md):
  * MediaWiki 1.39 parses the 30 KB page in 30–37 ms and serves 63–75 cached
  * views/s.
@@ -18,6 +20,7 @@ import { createApp } from '../engine/http/createApp';
 import { seedIfEmpty } from '../engine/seed/Seeder';
 import { createServices } from '../engine/services/createServices';
 import { sharedPath } from '../tools/sharedFixtures';
+import { formatSkinOverhead, measureSkinOverhead } from './skinOverhead';
 
 const FIXTURE_DIR = sharedPath('bench', 'page30k');
 const MW_139_PARSE_MS = [30, 37];
@@ -91,6 +94,15 @@ async function main(): Promise<void> {
   figures.pageViewVsMediaWiki139 = Math.round((result.requests.average / MW_139_CACHED_RPS[1]) * 100) / 100;
   figures.parserCache = JSON.stringify(services.parserCache.stats());
 
+  // (c) what the WikimediaApiPortal skin (the default) adds to a cached view: plain vs portal skin, same run.
+  const skinOverhead = await measureSkinOverhead({ services, roundSeconds: 4 });
+  figures.skinOverheadPage = skinOverhead.path;
+  figures.skinPlainRps = skinOverhead.plainRps;
+  figures.skinPortalRps = skinOverhead.portalRps;
+  figures.skinPortalVsPlainRps = Math.round((skinOverhead.portalRps / skinOverhead.plainRps) * 100) / 100;
+  figures.skinAddedMsPerRequest = skinOverhead.addedMsPerRequest;
+  figures.skinPortalRenderMedianMs = skinOverhead.portalRenderMedianMs;
+
   await services.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -107,6 +119,7 @@ async function main(): Promise<void> {
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write(`\nWikimediaApiPortal skin overhead (plain vs portal skin, same run):\n${formatSkinOverhead(skinOverhead)}\n`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

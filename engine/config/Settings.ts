@@ -204,6 +204,9 @@ export const PORTAL_NAMESPACE_PROTECTION: Settings['namespaceProtection'] = {
   0: ['edit-docs'], 2: ['edit-docs'], 4: ['edit-docs'], 6: ['edit-docs'], 8: ['editinterface'], 10: ['edit-docs'], 12: ['edit-docs'], 14: ['edit-docs'],
 };
 
+/** Skins apiportalwiki's $wgSkipSkins hid from Special:Preferences. */
+export const PORTAL_SKIP_SKINS: readonly string[] = ['vector', 'vector-2022', 'monobook', 'modern', 'cologneblue', 'timeless', 'minerva'];
+
 /** MediaWiki's default $wgPasswordPolicy (privileged groups need 10 characters). */
 export const DEFAULT_PASSWORD_POLICY: Settings['passwordPolicy'] = {
   default: { minimalPasswordLength: 8, maximalPasswordLength: 4096, passwordCannotMatchUsername: true, passwordNotInCommonList: true },
@@ -262,9 +265,12 @@ export function defaultSettings(): Settings {
     passwordSender: 'apiportal@localhost',
     newPasswordExpiry: 7 * 86400,
     defaultUserOptions: { language: 'en', skin: '', gender: 'unknown', watchcreations: true, watchdefault: true, watchlistdays: 7, wllimit: 250, rememberpassword: false },
-    defaultSkin: 'fallback',
-    skipSkins: [],
-    skins: [],
+    // The API Portal's production setup: its own skin is the default and the
+    // skins it hid ($wgSkipSkins on apiportalwiki) stay hidden if installed.
+    // The plain skin stays reachable with useskin=fallback.
+    defaultSkin: 'wikimediaapiportal',
+    skipSkins: [...PORTAL_SKIP_SKINS],
+    skins: ['WikimediaApiPortal'],
     // MediaWiki's bundled parser extensions the portal's documentation relies on.
     extensions: ['ParserFunctions', 'Cite', 'Poem', 'SyntaxHighlight'],
     config: {},

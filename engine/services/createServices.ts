@@ -252,6 +252,7 @@ export async function createServices(settings: Settings, options: CreateServices
   const skinServices: SkinServices = {
     buildLinkSections: (messageKey, language) => sidebarBuilder.build(language, messageKey),
     subpageTree: new SubpageTree(db, titleFactory, hooks),
+    specialPageExists: (name) => specialPageFactory.getPage(name) !== null,
     titleFactory,
   };
   const skinRegistry = new SkinRegistry();

@@ -141,20 +141,18 @@ export class WikimediaApiPortalSkin implements Skin {
   }
 
   /**
-   * The dashboard on the configured special pages. A page is listed when the
-   * engine offers it to this user (a personal link to it exists): skins have
-   * no special page factory to ask whether a page is installed.
+   * The dashboard on the configured special pages: those of them that are
+   * installed (upstream SecondaryNavComponent asks SpecialPageFactory::exists),
+   * labelled with the page's description message.
    */
   private dashboard(d: SkinData, title: Title): DashboardItem[] | null {
     const current = title.getDBkey().split('/')[0].toLowerCase();
     if (!this.config.sidebarSpecialPages.some((name) => name.toLowerCase() === current)) return null;
-    const offered = new Set(d.personal.map((link) => link.href));
     const items: DashboardItem[] = [];
     for (const name of this.config.sidebarSpecialPages) {
-      const target = this.services.titleFactory.makeTitle(NS_SPECIAL, name);
-      const href = target.getLocalURL();
+      if (!this.services.specialPageExists(name)) continue;
+      const href = this.services.titleFactory.makeTitle(NS_SPECIAL, name).getLocalURL();
       const active = name.toLowerCase() === current;
-      if (!offered.has(href)) continue;
       const description = d.msg(name.toLowerCase());
       items.push({ text: description.exists() ? description.text() : name, href, active });
     }
@@ -228,14 +226,13 @@ export class WikimediaApiPortalSkin implements Skin {
       if (!login) return html``;
       return html`<div id="p-personal" class="wm-user-menu"><a id="pt-login" class="wm-button wm-button-quiet wm-login" href="${login.href}">${d.msg('wikimediaapiportal-skin-login-link-label').text()}</a></div>`;
     }
-    const offered = new Map(d.personal.map((link) => [link.href, link]));
     const items: SafeHtml[] = [];
+    // Upstream UserMenuComponent: the configured special pages that are installed, before Preferences and Log out.
     for (const name of this.config.extraUserMenuSpecialPages) {
+      if (!this.services.specialPageExists(name)) continue;
       const href = this.services.titleFactory.makeTitle(NS_SPECIAL, name).getLocalURL();
-      const link = offered.get(href);
-      if (!link) continue;
       const description = d.msg(name.toLowerCase());
-      items.push(html`<li><a href="${href}">${description.exists() ? description.text() : link.text}</a></li>`);
+      items.push(html`<li><a href="${href}">${description.exists() ? description.text() : name}</a></li>`);
     }
     for (const id of ['pt-preferences', 'pt-logout']) {
       const link = byId(id);

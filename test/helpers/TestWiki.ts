@@ -61,6 +61,15 @@ export function mediaWikiPermissions(): Partial<Settings> {
   return { groupPermissions: structuredClone(DEFAULT_GROUP_PERMISSIONS), namespaceProtection: { 8: ['editinterface'] } };
 }
 
+/**
+ * The engine's plain skin and no others: what tests of wiki mechanics render
+ * with unless they load skins themselves (the shipped default is the portal
+ * skin; its own tests live under test/skins/).
+ */
+export function plainSkin(): Partial<Settings> {
+  return { skins: [], defaultSkin: 'fallback', skipSkins: [] };
+}
+
 /** The shipped API Portal permission model (the default site configuration). */
 export function portalPermissions(): Partial<Settings> {
   return { groupPermissions: portalGroupPermissions(), namespaceProtection: structuredClone(PORTAL_NAMESPACE_PROTECTION) };
@@ -73,7 +82,7 @@ function decodeHtmlAttribute(value: string): string {
 export async function createTestWiki(kind: 'sqlite' | 'pg' = 'sqlite', overrides: Partial<Settings> = {}): Promise<TestWiki> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiportal-wiki-'));
   // Rendering stays in the test's thread unless a test asks for workers.
-  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), renderWorkers: 0, ...mediaWikiPermissions(), ...overrides });
+  const settings = validateSettings({ ...defaultSettings(), server: 'http://localhost', dataDir, secretKey: 'x'.repeat(64), renderWorkers: 0, ...plainSkin(), ...mediaWikiPermissions(), ...overrides });
   const database = await createTestDatabase(kind);
   const services = await createServices(settings, { db: database.db });
   const errors: string[] = [];
