@@ -25,6 +25,7 @@ import { formatNum } from '../../i18n/MessageFormatter';
 import { SpecialPage } from '../SpecialPage';
 import { parseLimit } from './SpecialLog';
 import { checkbox, getFormStart, joinPipes, namespaceSelector, specialPageTitle } from './SpecialPageHtml';
+import { applyChangesListFilters, ChangesListFilterOptions, changesListOptionsUrl, filterToggleLinks, namespaceFormState, USER_FILTER_TOGGLES } from './ChangesListFilters';
 
 export const RC_DEFAULT_DAYS = 7;
 export const RC_DEFAULT_LIMIT = 50;
@@ -34,26 +35,14 @@ const LINK_LIMITS = [50, 100, 250, 500];
 const LINK_DAYS = [1, 3, 7, 14, 30];
 
 /** The hide/show filters, in the order of MediaWiki's legacy options box, with their message stems. */
-const TOGGLES = [
-  ['hideminor', 'rcshowhideminor'],
-  ['hidebots', 'rcshowhidebots'],
-  ['hideanons', 'rcshowhideanons'],
-  ['hideliu', 'rcshowhideliu'],
-  ['hidemyself', 'rcshowhidemine'],
-  ['hidenewpages', 'rcshowhidenewpages'],
-  ['hidelog', 'rcshowhidelog'],
-] as const;
+const TOGGLES = [...USER_FILTER_TOGGLES, ['hidenewpages', 'rcshowhidenewpages'], ['hidelog', 'rcshowhidelog']] as const;
 
 type ToggleName = (typeof TOGGLES)[number][0];
 
-interface RcOptions extends Record<ToggleName, boolean> {
+interface RcOptions extends ChangesListFilterOptions, Record<ToggleName, boolean> {
   days: number;
   limit: number;
   from: string;
-  /** ';'-separated namespace ids, '' for all. */
-  namespace: string;
-  associated: boolean;
-  invert: boolean;
 }
 
 const DEFAULTS: RcOptions = {
@@ -154,55 +143,20 @@ export class SpecialRecentChanges extends SpecialPage {
     return parseTimestamp(raw) ?? '';
   }
 
-  /** The namespace filter as ids, or null for all: unknown or malformed ids are ignored. */
-  private namespaces(context: RequestContext, options: RcOptions): number[] | null {
-    const info = context.services.namespaceInfo;
-    const ids = options.namespace
-      .split(';')
-      .map((part) => part.trim())
-      .filter((part) => /^-?\d+$/.test(part))
-      .map(Number)
-      .filter((ns) => ns >= 0 && info.exists(ns));
-    if (ids.length === 0) return null;
-    const all = new Set(ids);
-    if (options.associated) for (const ns of ids) all.add(info.getAssociated(ns));
-    return [...all].sort((a, b) => a - b);
-  }
-
   private async query(context: RequestContext, options: RcOptions): Promise<RcRow[]> {
     const { services } = context;
     const cutoff = toMwTimestamp(new Date(Date.now() - options.days * 86400 * 1000));
     const q = services.db('recentchanges').join('actor', 'actor_id', 'rc_actor').select('recentchanges.*', 'actor_name', 'actor_user').where('rc_timestamp', '>=', cutoff);
     if (options.from) q.where('rc_timestamp', '>=', options.from);
-    if (options.hideminor) q.where('rc_minor', false);
-    if (options.hidebots) q.where('rc_bot', false);
-    if (options.hideanons) q.whereNotNull('actor_user');
-    if (options.hideliu) q.whereNull('actor_user');
     if (options.hidenewpages) q.whereNot('rc_type', RC_NEW);
     if (options.hidelog) q.whereNot('rc_type', RC_LOG);
-    if (options.hidemyself) {
-      // Anonymous users are their IP address's actor; someone who never acted has nothing to hide.
-      const me = await services.actorStore.findActorId(context.user.name);
-      if (me !== undefined) q.whereNot('rc_actor', me);
-    }
-    const namespaces = this.namespaces(context, options);
-    if (namespaces) {
-      if (options.invert) q.whereNotIn('rc_namespace', namespaces);
-      else q.whereIn('rc_namespace', namespaces);
-    }
+    await applyChangesListFilters(q, context, options);
     return q.orderBy([{ column: 'rc_timestamp', order: 'desc' }, { column: 'rc_id', order: 'desc' }]).limit(options.limit);
   }
 
   /** A link to this page with some options changed; only non-default values go into the URL. */
   private optionsUrl(context: RequestContext, options: RcOptions, override: Partial<RcOptions>): string {
-    const merged: RcOptions = { ...options, ...override };
-    const query: Record<string, string | number> = {};
-    for (const key of Object.keys(DEFAULTS) as Array<keyof RcOptions>) {
-      const value = merged[key];
-      if (value === DEFAULTS[key]) continue;
-      query[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-    }
-    return specialPageTitle(context, this.name).getLocalURL(query);
+    return changesListOptionsUrl(context, this.name, options, DEFAULTS, override);
   }
 
   /** ChangesListSpecialPage's legacy options panel: limits and days, hide/show links, "changes since now", namespace form. */
@@ -214,13 +168,7 @@ export class SpecialRecentChanges extends SpecialPage {
     const days = joinPipes(LINK_DAYS.filter((d) => d <= this.maxDays(context)).map((d) => optionLink(formatNum(context.language, d), { days: d }, d === options.days)));
     const rclinks = context.msg('rclinks').rawParams(limits, days).escaped();
 
-    const toggles = joinPipes(
-      TOGGLES.map(([name, stem]) => {
-        const hidden = options[name];
-        const link = optionLink(context.msg(`${stem}-${hidden ? 'show' : 'hide'}`).text(), { [name]: !hidden }, false);
-        return html`<span class="rcshowhideoption ${stem}" data-filter-name="${name}">${rawHtml(context.msg(stem).rawParams(link).escaped())}</span>`;
-      }),
-    );
+    const toggles = filterToggleLinks(context, TOGGLES, options, (text, override) => optionLink(text, override, false));
 
     const now = toMwTimestamp();
     const listFrom = optionLink(context.msg('rclistfrom', formatUserTimestamp(now, context.language), formatUserTime(now, context.language), formatUserDate(now, context.language)).text(), { from: now }, false);
@@ -244,15 +192,7 @@ export class SpecialRecentChanges extends SpecialPage {
 
   /** The namespace form; the other options travel along as hidden fields. */
   private namespaceForm(context: RequestContext, options: RcOptions): SafeHtml {
-    const hidden: SafeHtml[] = [];
-    for (const key of Object.keys(DEFAULTS) as Array<keyof RcOptions>) {
-      if (key === 'namespace' || key === 'invert' || key === 'associated') continue;
-      const value = options[key];
-      if (value === DEFAULTS[key]) continue;
-      hidden.push(html`<input type="hidden" name="${key}" value="${typeof value === 'boolean' ? (value ? 1 : 0) : value}">`);
-    }
-    const namespaces = this.namespaces(context, { ...options, associated: false });
-    const selected = namespaces && namespaces.length === 1 ? namespaces[0] : null;
+    const { hidden, selected } = namespaceFormState(context, options, DEFAULTS);
     return html`${getFormStart(context, specialPageTitle(context, this.name), { id: 'mw-recentchanges-form' })}${hidden}
 <table class="mw-recentchanges-table"><tr><td class="mw-label mw-namespace-label"><label for="namespace">${context.msg('namespace').text()}</label></td>
 <td class="mw-input">${namespaceSelector(context, selected, { all: true })} ${checkbox('nsinvert', 'invert', options.invert, context.msg('invert').text())} ${checkbox('nsassociated', 'associated', options.associated, context.msg('namespace_association').text())}</td></tr>

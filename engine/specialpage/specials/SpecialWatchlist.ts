@@ -22,29 +22,19 @@ import { formatUserDate, formatUserTime, toMwTimestamp } from '../../util/Timest
 import { SpecialPage } from '../SpecialPage';
 import { parseLimit } from './SpecialLog';
 import { checkbox, getFormStart, joinPipes, namespaceSelector, specialPageTitle } from './SpecialPageHtml';
+import { applyChangesListFilters, ChangesListFilterOptions, changesListOptionsUrl, filterToggleLinks, namespaceFormState, USER_FILTER_TOGGLES } from './ChangesListFilters';
 import { watchlistTools } from './SpecialEditWatchlist';
 
 /** SpecialWatchlist's "Show last … hours … days" choices. */
 const LINK_HOURS = [1, 2, 6, 12];
 const LINK_DAYS = [1, 3, 7];
 
-/** The filters, in the order of the legacy options box, with their (Special:RecentChanges) message stems. */
-const TOGGLES = [
-  ['hideminor', 'rcshowhideminor'],
-  ['hidebots', 'rcshowhidebots'],
-  ['hideanons', 'rcshowhideanons'],
-  ['hideliu', 'rcshowhideliu'],
-  ['hidemyself', 'rcshowhidemine'],
-] as const;
+/** Special:RecentChanges' user filters; the watchlist has no new-page or log filter. */
+const TOGGLES = USER_FILTER_TOGGLES;
 
-type ToggleName = (typeof TOGGLES)[number][0];
-
-interface WatchlistOptions extends Record<ToggleName, boolean> {
+interface WatchlistOptions extends ChangesListFilterOptions {
   days: number;
   limit: number;
-  namespace: string;
-  associated: boolean;
-  invert: boolean;
 }
 
 export class SpecialWatchlist extends SpecialPage {
@@ -118,20 +108,6 @@ export class SpecialWatchlist extends SpecialPage {
     return options;
   }
 
-  private namespaces(context: RequestContext, options: WatchlistOptions): number[] | null {
-    const info = context.services.namespaceInfo;
-    const ids = options.namespace
-      .split(';')
-      .map((part) => part.trim())
-      .filter((part) => /^-?\d+$/.test(part))
-      .map(Number)
-      .filter((ns) => ns >= 0 && info.exists(ns));
-    if (ids.length === 0) return null;
-    const all = new Set(ids);
-    if (options.associated) for (const ns of ids) all.add(info.getAssociated(ns));
-    return [...all].sort((a, b) => a - b);
-  }
-
   /** recentchanges joined with the watchlist: a row matches its page's subject row (a talk page's change matches too). */
   private async query(context: RequestContext, options: WatchlistOptions): Promise<ChangeRow[]> {
     const { services } = context;
@@ -151,32 +127,13 @@ export class SpecialWatchlist extends SpecialPage {
       .select('recentchanges.*', 'actor_name', 'actor_user')
       .where('rc_timestamp', '>=', cutoff)
       .where('rc_namespace', '>=', 0);
-    if (options.hideminor) q.where('rc_minor', false);
-    if (options.hidebots) q.where('rc_bot', false);
-    if (options.hideanons) q.whereNotNull('actor_user');
-    if (options.hideliu) q.whereNull('actor_user');
-    if (options.hidemyself) {
-      const me = await services.actorStore.findActorId(context.user.name);
-      if (me !== undefined) q.whereNot('rc_actor', me);
-    }
-    const namespaces = this.namespaces(context, options);
-    if (namespaces) {
-      if (options.invert) q.whereNotIn('rc_namespace', namespaces);
-      else q.whereIn('rc_namespace', namespaces);
-    }
+    await applyChangesListFilters(q, context, options);
     return q.orderBy([{ column: 'rc_timestamp', order: 'desc' }, { column: 'rc_id', order: 'desc' }]).limit(options.limit);
   }
 
   /** A link to this page with some options changed; only values that differ from the defaults go into the URL. */
   private optionsUrl(context: RequestContext, options: WatchlistOptions, defaults: WatchlistOptions, override: Partial<WatchlistOptions>): string {
-    const merged: WatchlistOptions = { ...options, ...override };
-    const query: Record<string, string | number> = {};
-    for (const key of Object.keys(defaults) as Array<keyof WatchlistOptions>) {
-      const value = merged[key];
-      if (value === defaults[key]) continue;
-      query[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-    }
-    return specialPageTitle(context, this.name).getLocalURL(query);
+    return changesListOptionsUrl(context, this.name, options, defaults, override);
   }
 
   private optionsBox(context: RequestContext, options: WatchlistOptions, defaults: WatchlistOptions, count: number): SafeHtml {
@@ -188,13 +145,7 @@ export class SpecialWatchlist extends SpecialPage {
     const days = joinPipes(dayChoices.map((d) => optionLink(formatNum(context.language, d), { days: d }, options.days === d)));
     const showLast = context.msg('wlshowlast').rawParams(hours, days).escaped();
 
-    const toggles = joinPipes(
-      TOGGLES.map(([name, stem]) => {
-        const hidden = options[name];
-        const link = optionLink(context.msg(`${stem}-${hidden ? 'show' : 'hide'}`).text(), { [name]: !hidden }, false);
-        return html`<span class="rcshowhideoption ${stem}" data-filter-name="${name}">${rawHtml(context.msg(stem).rawParams(link).escaped())}</span>`;
-      }),
-    );
+    const toggles = filterToggleLinks(context, TOGGLES, options, (text, override) => optionLink(text, override, false));
 
     const now = toMwTimestamp();
     const note = context
@@ -211,15 +162,7 @@ export class SpecialWatchlist extends SpecialPage {
   }
 
   private namespaceForm(context: RequestContext, options: WatchlistOptions, defaults: WatchlistOptions): SafeHtml {
-    const hidden: SafeHtml[] = [];
-    for (const key of Object.keys(defaults) as Array<keyof WatchlistOptions>) {
-      if (key === 'namespace' || key === 'invert' || key === 'associated') continue;
-      const value = options[key];
-      if (value === defaults[key]) continue;
-      hidden.push(html`<input type="hidden" name="${key}" value="${typeof value === 'boolean' ? (value ? 1 : 0) : value}">`);
-    }
-    const namespaces = this.namespaces(context, { ...options, associated: false });
-    const selected = namespaces && namespaces.length === 1 ? namespaces[0] : null;
+    const { hidden, selected } = namespaceFormState(context, options, defaults);
     return html`${getFormStart(context, specialPageTitle(context, this.name), { id: 'mw-watchlist-form' })}${hidden}
 <label for="namespace">${context.msg('namespace').text()}</label> ${namespaceSelector(context, selected, { all: true })} ${checkbox('nsinvert', 'invert', options.invert, context.msg('invert').text())} ${checkbox('nsassociated', 'associated', options.associated, context.msg('namespace_association').text())}
 <button type="submit">${context.msg('recentchanges-submit').text()}</button></form>`;
