@@ -10,6 +10,7 @@ import { PurgeAction } from './PurgeAction';
 import { RawAction } from './RawAction';
 import { ViewAction } from './ViewAction';
 import { createProtectionActions } from './ProtectionActions';
+import { createPageManagementActions } from './PageManagementActions';
 import { createWatchActions } from './WatchActions';
 
 export function createCoreActions(): Map<string, PageAction> {
@@ -24,5 +25,6 @@ export function createCoreActions(): Map<string, PageAction> {
     ['purge', new PurgeAction()],
     ...createProtectionActions(),
     ...createWatchActions(),
+    ...createPageManagementActions(),
   ]);
 }

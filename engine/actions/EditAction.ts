@@ -19,6 +19,7 @@ import type { RevisionRecord } from '../storage/RevisionRecord';
 import type { Title } from '../title/Title';
 import { isRegistered } from '../user/UserIdentity';
 import { toMwTimestamp } from '../util/Timestamp';
+import { deletionLogNotice } from '../page/DeletionLogNotice';
 import type { PageAction } from './Action';
 
 /** MediaWiki's CommentStore::COMMENT_CHARACTER_LIMIT. */
@@ -59,6 +60,8 @@ export class EditAction implements PageAction {
         return;
       }
       if (request.getVal('undo') !== null) await this.addUndoPreview(context, state);
+      // EditPage::showIntro: recreating a page that was deleted or moved away shows its logs.
+      if (!page) context.output.addHtml(await deletionLogNotice(context, title, 'recreate-moveddeleted-warn'));
       this.showForm(context, state);
       return;
     }

@@ -20,6 +20,7 @@ import type { Title } from '../title/Title';
 import { formatUserTimestamp } from '../util/Timestamp';
 import type { PageAction } from './Action';
 import { renderDisplayTitle } from '../page/DisplayTitle';
+import { deletionLogNotice } from '../page/DeletionLogNotice';
 
 export class ViewAction implements PageAction {
   readonly name = 'view';
@@ -172,6 +173,8 @@ export class ViewAction implements PageAction {
         return;
       }
     }
+    // Article::showMissingArticle: the deletion, move and protection log first, when there is any.
+    output.addHtml(await deletionLogNotice(context, title, 'moveddeleted-notice'));
     const canCreate = await services.permissionManager.userCan('create', context.user, title);
     const key = canCreate ? 'noarticletext' : 'noarticletext-nopermission';
     output.addHtml(

@@ -30,6 +30,19 @@ export interface HookSignatures {
   ParserFirstCallInit(parser: ParserHookRegistry): HookResult;
   /** A revision was saved (after commit). */
   PageSaveComplete(change: SavedChange, user: UserIdentity, summary: string): HookResult;
+  /**
+   * A page was deleted (after commit): its revisions are in the archive
+   * (MediaWiki's PageDeleteCompleteHook; `logId` stands for its ManualLogEntry).
+   */
+  PageDeleteComplete(title: Title, deleter: UserIdentity, reason: string, pageId: number, logId: number, archivedRevisionCount: number): HookResult;
+  /** Deleted revisions were restored (after commit; MediaWiki's PageUndeleteCompleteHook). `created`: the page row was recreated. */
+  PageUndeleteComplete(title: Title, restorer: UserIdentity, reason: string, restoredRevisionCount: number, created: boolean, pageId: number, logId: number): HookResult;
+  /**
+   * A page was moved (after commit; MediaWiki's PageMoveCompleteHook):
+   * `redirectId` is the page left at the old title (0 when suppressed),
+   * `nullRevisionId` the revision that records the move in the history.
+   */
+  PageMoveComplete(oldTitle: Title, newTitle: Title, user: UserIdentity, pageId: number, redirectId: number, reason: string, nullRevisionId: number): HookResult;
   /** The sidebar was built from MediaWiki:Sidebar; handlers may edit it in place. */
   SkinBuildSidebar(skin: Skin, sidebar: SidebarSection[]): HookResult;
   /** The user's rights were computed; handlers may add or remove entries of `rights` in place. */

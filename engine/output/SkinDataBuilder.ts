@@ -13,6 +13,7 @@ import { watchTab } from '../watchlist/WatchTab';
 import { NS_SPECIAL } from '../title/NamespaceInfo';
 import { renderCategoryLinksBox } from '../page/CategoryLinksBox';
 import { formatUserDate, formatUserTime } from '../util/Timestamp';
+import { undeleteLink } from './UndeleteLink';
 
 /** MediaWiki's tab ids per namespace: ca-nstab-main, ca-nstab-user, … */
 const NSTAB_IDS: Record<number, string> = {
@@ -33,6 +34,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
   const namespaces: NavLink[] = [];
   const views: NavLink[] = [];
   const actions: NavLink[] = [];
+  let undeleteSubtitle = '';
 
   if (title && title.canExist()) {
     const subject = title.getSubjectPage();
@@ -57,6 +59,15 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     });
     const watch = await watchTab(context, title);
     if (watch) actions.push(watch);
+    // SkinTemplate::buildContentNavigationUrls: "Delete" and "Move" for an existing page the user may delete or move.
+    if (pageExists && (await services.permissionManager.userCan('delete', user, title))) {
+      actions.push({ id: 'ca-delete', text: msg('delete').text(), href: title.getLocalURL({ action: 'delete' }), title: msg('tooltip-ca-delete').text(), accesskey: 'd', classes: context.action === 'delete' ? ['selected'] : [] });
+    }
+    if (pageExists && (await services.permissionManager.userCan('move', user, title))) {
+      const moveTitle = services.titleFactory.makeTitle(NS_SPECIAL, `MovePage/${title.getPrefixedDBkey()}`);
+      actions.push({ id: 'ca-move', text: msg('move').text(), href: moveTitle.getLocalURL(), title: msg('tooltip-ca-move').text(), accesskey: 'm', classes: [] });
+    }
+    if (!pageExists || context.action === 'history') undeleteSubtitle = await undeleteLink(context, title);
     // SkinTemplate: "Protect" or "Change protection" for users with `protect`.
     if (services.permissionManager.userHasRight(user, 'protect')) {
       const page = pageExists ? await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() }) : null;
@@ -126,7 +137,7 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     displayTitleHtml: output.getPageTitleHtml(),
     htmlTitle: output.getHtmlTitle(),
     contentHtml: output.getHtml(),
-    subtitleHtml: output.getSubtitle(),
+    subtitleHtml: undeleteSubtitle + output.getSubtitle(),
     siteNoticeHtml: siteNotice.isDisabled() ? '' : siteNotice.parse(),
     namespaces,
     views,

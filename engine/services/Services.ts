@@ -40,6 +40,7 @@ import type { RateLimiterFactory } from '../ratelimit/RateLimiterFactory';
 import type { AuthServices } from '../auth/AuthServices';
 import type { MailServices } from '../mail/MailServices';
 import type { WatchlistServices } from '../watchlist/WatchlistServices';
+import type { PageManagementServices } from '../page/PageManagementServices';
 
 export interface Services {
   readonly settings: Settings;
@@ -88,9 +89,11 @@ export interface Services {
   readonly mail: MailServices;
   /** Watched pages. */
   readonly watchlist: WatchlistServices;
+  /** Deleting, undeleting and moving pages. */
+  readonly pageManagement: PageManagementServices;
   /** Stops the render workers and closes database connections. */
   close(): Promise<void>;
 }
 
 /** The services every area's own services are built from. */
-export type BaseServices = Omit<Services, 'auth' | 'mail' | 'watchlist'>;
+export type BaseServices = Omit<Services, 'auth' | 'mail' | 'watchlist' | 'pageManagement'>;

@@ -60,6 +60,7 @@ import { createMailServices, MailServices } from '../mail/MailServices';
 import { RateLimiterFactory } from '../ratelimit/RateLimiterFactory';
 import { createWatchlistServices } from '../watchlist/WatchlistServices';
 import type { BaseServices } from './Services';
+import { createPageManagementServices } from '../page/PageManagementServices';
 
 export interface CreateServicesOptions {
   /** Reuse an open database (tests); otherwise opened from settings. */
@@ -316,5 +317,6 @@ export async function createServices(settings: Settings, options: CreateServices
   let mail: MailServices | null = null;
   const auth = createAuthServices(base, () => mail?.emailConfirmation ?? null);
   mail = createMailServices(base, auth.loginThrottle);
-  return { ...base, mail, auth, watchlist: createWatchlistServices(base) };
+  const pageManagement = createPageManagementServices(base, { linksUpdate, prepareContent, overrides, renderPool: () => renderPool });
+  return { ...base, mail, auth, watchlist: createWatchlistServices(base), pageManagement };
 }

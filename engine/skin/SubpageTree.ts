@@ -3,7 +3,8 @@
  * show a documentation tree (the API Portal's left sidebar). One query per
  * root (page joined with page_props 'defaultsort'), cached in the process
  * and dropped when any page under that root — or the root itself — is saved,
- * so a new subpage or a changed DEFAULTSORT shows at once. Ordering and
+ * deleted, undeleted or moved (in or out), so a new subpage or a changed
+ * DEFAULTSORT shows at once. Ordering and
  * nesting are the skin's business; this only lists.
  */
 import type { Knex } from 'knex';
@@ -30,10 +31,19 @@ export class SubpageTree {
     private readonly titles: TitleFactory,
     hooks: HookContainer,
   ) {
-    hooks.register('PageSaveComplete', (change) => {
-      const root = change.title.getSubjectPage().getRootTitle();
-      this.cache.delete(SubpageTree.key(root));
+    hooks.register('PageSaveComplete', (change) => this.forget(change.title));
+    // A page leaving or joining a tree by deletion, undeletion or a move (both roots).
+    hooks.register('PageDeleteComplete', (title) => this.forget(title));
+    hooks.register('PageUndeleteComplete', (title) => this.forget(title));
+    hooks.register('PageMoveComplete', (oldTitle, newTitle) => {
+      this.forget(oldTitle);
+      this.forget(newTitle);
     });
+  }
+
+  /** Drops the cached tree that `title` belongs to (its subject page's root). */
+  private forget(title: Title): void {
+    this.cache.delete(SubpageTree.key(title.getSubjectPage().getRootTitle()));
   }
 
   private static key(root: Title): string {

@@ -14,6 +14,7 @@ import { ACCOUNT_SPECIAL_PAGES } from './AccountSpecialPages';
 import { EMAIL_SPECIAL_PAGES } from './EmailSpecialPages';
 import { PREFERENCES_SPECIAL_PAGES } from './PreferencesSpecialPages';
 import { USER_RIGHTS_SPECIAL_PAGES } from './UserRightsSpecialPages';
+import { PAGE_MANAGEMENT_SPECIAL_PAGES } from './PageManagementSpecialPages';
 
 export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction> = new Map<string, SpecialPageFactoryFunction>([
   ['AllPages', () => new SpecialAllPages()],
@@ -28,4 +29,5 @@ export const CORE_SPECIAL_PAGES: ReadonlyMap<string, SpecialPageFactoryFunction>
   ...EMAIL_SPECIAL_PAGES,
   ...USER_RIGHTS_SPECIAL_PAGES,
   ...PREFERENCES_SPECIAL_PAGES,
+  ...PAGE_MANAGEMENT_SPECIAL_PAGES,
 ]);

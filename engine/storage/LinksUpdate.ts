@@ -138,6 +138,26 @@ export class LinksUpdate implements DerivedDataUpdater {
     await this.updateRedirect(trx, pageId, redirectTarget);
   }
 
+  /**
+   * MediaWiki's LinksDeletionUpdate: a deleted page's rows leave every link
+   * table (pagelinks, templatelinks, categorylinks with the `category`
+   * counts, externallinks, page_props, redirect), in the deletion's
+   * transaction. Rows of other pages that point at it stay: they are what
+   * makes links to it red.
+   */
+  async deleteAll(trx: Knex.Transaction, pageId: number): Promise<void> {
+    const categories: Array<{ cl_to: string; cl_type: string }> = await trx('categorylinks').where('cl_from', pageId).select('cl_to', 'cl_type');
+    await trx('categorylinks').where('cl_from', pageId).delete();
+    for (const type of ['page', 'subcat', 'file'] as const) {
+      await this.decrementCategoryCounts(trx, categories.filter((row) => row.cl_type === type).map((row) => row.cl_to).sort(), type);
+    }
+    await trx('pagelinks').where('pl_from', pageId).delete();
+    await trx('templatelinks').where('tl_from', pageId).delete();
+    await trx('externallinks').where('el_from', pageId).delete();
+    await trx('page_props').where('pp_page', pageId).delete();
+    await trx('redirect').where('rd_from', pageId).delete();
+  }
+
   /** Local titles that can have a page row, keyed by namespace and DB key; special and media links are left out (ParserOutput::addLink). */
   private titleSet(prefixedTitles: readonly string[]): Map<string, Title> {
     const set = new Map<string, Title>();

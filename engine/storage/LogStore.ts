@@ -35,6 +35,8 @@ export interface LogEntryRecord {
 
 export interface LogQuery {
   type?: string;
+  /** Several types at once (LogEventsList::showLogExtract with a list of types). */
+  types?: readonly string[];
   actorId?: number;
   page?: { namespace: number; dbKey: string };
   limit: number;
@@ -88,6 +90,7 @@ export class LogStore {
   async query(query: LogQuery): Promise<LogEntryRecord[]> {
     const q = this.db('logging').join('actor', 'actor_id', 'log_actor').select('logging.*', 'actor_name');
     if (query.type) q.where('log_type', query.type);
+    if (query.types) q.whereIn('log_type', [...query.types]);
     if (query.actorId !== undefined) q.where('log_actor', query.actorId);
     if (query.page) q.where({ log_namespace: query.page.namespace, log_title: query.page.dbKey });
     if (query.beforeId !== undefined) q.where('log_id', '<', query.beforeId);

@@ -228,10 +228,10 @@ describe('page tools by kind of user', () => {
     expect(await page.locator('#wm-page-nav a[aria-current=page]').textContent()).toBe('Preferences');
   });
 
-  test('docs editors: Edit on content pages, and it opens the editor', async () => {
+  test('docs editors: Edit on content pages (and "…" with Move), and it opens the editor', async () => {
     const page = await open(1440, { user: 'Browser editor' });
     await go(page, 'Browser_tour/Alpha');
-    expect(await toolIds(page)).toEqual(['ca-talk', 'wm-last-edit', 'ca-edit']);
+    expect(await toolIds(page)).toEqual(['ca-talk', 'wm-last-edit', 'ca-edit', 'wm-page-tools-more']);
     await Promise.all([page.waitForURL(/action=edit/), page.locator('#ca-edit').click()]);
     expect(await page.locator('textarea#wpTextbox1').isVisible()).toBe(true);
     expect(await page.locator('#wm-page-tools').count()).toBe(0);

@@ -25,6 +25,8 @@ const ALL_FORM_FIELDS: Record<string, string> = {
   wpLogoutEverywhere: '1', wpLogoutAll: '1', 'wpdefault-language': 'de', 'wpskin': 'fallback', wplanguage: 'de', wpgender: 'female', wpwatchdefault: '1', wpwatchcreations: '0',
   wpTitles: 'Csrf target page', titles: 'Csrf target page', 'titles[]': 'Csrf target page', wpTitlesToRemove: 'Csrf target page', 'wpTitles[]': 'Csrf target page',
   confirm: '1', wpConfirm: '1', submit: '1',
+  wpOldTitle: 'Csrf target page', wpNewTitleNs: '0', wpNewTitleMain: 'Csrf moved page', wpMovetalk: '1', wpLeaveRedirect: '0', wpMovesubpages: '1', wpMove: '1',
+  wpDeleteReasonList: 'other', wpConfirmB: '1', restore: '1', wpComment: 'probe',
 };
 
 function requestPath(route: RouteEntry): string {

@@ -1,7 +1,8 @@
 /**
  * SubpageTree: the pages under a root with their DEFAULTSORT keys, in the
  * root's namespace only, with LIKE wildcards in titles taken literally, and
- * a save under the root refreshing the cached list.
+ * a save under the root refreshing the cached list — and so do a deletion,
+ * an undeletion and a move (out of one tree and into another).
  */
 import { SubpageTree } from '../../../engine/skin/SubpageTree';
 import { createTestWiki, TestWiki } from '../../helpers/TestWiki';
@@ -53,5 +54,21 @@ describe.each(testDatabaseKinds())('SubpageTree on %s', (kind) => {
       ['Docs root/Beta/Deep', null],
       ['Docs root/Gamma', '0'],
     ]);
+  });
+
+  test('a deleted, undeleted or moved subpage leaves or joins the listed trees at once', async () => {
+    const title = (text: string) => wiki.services.titleFactory.newFromTextThrow(text);
+    const admin = await wiki.createUser('Tree admin', { groups: ['sysop'] });
+    await wiki.edit('Other root', 'Other');
+    await listed('Docs root');
+    await listed('Other root');
+    await wiki.services.pageManagement.deletePage.deleteUnsafe(title('Docs root/Beta/Deep'), admin, '');
+    expect((await listed('Docs root')).map(([t]) => t)).not.toContain('Docs root/Beta/Deep');
+    await wiki.services.pageManagement.undeletePage.undeleteUnsafe(title('Docs root/Beta/Deep'), admin, '');
+    expect((await listed('Docs root')).map(([t]) => t)).toContain('Docs root/Beta/Deep');
+    const moved = await wiki.services.pageManagement.movePage.moveUnsafe(title('Docs root/Beta/Deep'), title('Other root/Deep'), admin, { reason: '', createRedirect: false });
+    expect(moved.ok).toBe(true);
+    expect((await listed('Docs root')).map(([t]) => t)).not.toContain('Docs root/Beta/Deep');
+    expect(await listed('Other root')).toEqual([['Other root/Deep', null]]);
   });
 });

@@ -253,11 +253,11 @@ describe.each(testDatabaseKinds())('WikimediaApiPortal skin on %s', (kind) => {
       expect(talk.attr('#ca-nstab-main', 'href')).toBe('/wiki/Guides/Setup');
     });
 
-    test('docs editors: Edit on content pages and talk pages', async () => {
+    test('docs editors: Edit on content pages and talk pages, and "…" with Move (they may move pages)', async () => {
       const dom = await page('/wiki/Guides/Setup', writer);
-      expect(tools(dom)).toEqual(['ca-talk', 'wm-last-edit', 'ca-edit']);
+      expect(tools(dom)).toEqual(['ca-talk', 'wm-last-edit', 'ca-edit', 'wm-page-tools-more']);
       expect(dom.attr('#ca-edit', 'href')).toBe('/w/index.php?title=Guides/Setup&action=edit');
-      expect(tools(await page('/wiki/Talk:Guides/Setup', writer))).toEqual(['ca-nstab-main', 'wm-last-edit', 'ca-edit']);
+      expect(tools(await page('/wiki/Talk:Guides/Setup', writer))).toEqual(['ca-nstab-main', 'wm-last-edit', 'ca-edit', 'wm-page-tools-more']);
     });
 
     test('section edit links are hidden from those who cannot edit the page', async () => {
@@ -300,7 +300,10 @@ describe.each(testDatabaseKinds())('WikimediaApiPortal skin on %s', (kind) => {
       } finally {
         skin.render = render;
       }
-      expect((await page('/wiki/Guides/Setup', writer)).one('#wm-page-tools-more')).toBeNull();
+      // The engine itself offers docs editors Move (their `move` right) but not Delete (sysops only).
+      const real = await page('/wiki/Guides/Setup', writer);
+      expect(real.texts('#wm-page-tools details.wm-page-tools-more .wm-dropdown-menu a')).toEqual(['Move']);
+      expect(real.one('#ca-delete')).toBeNull();
     });
   });
 

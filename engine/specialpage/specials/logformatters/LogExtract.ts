@@ -14,11 +14,17 @@ import { typedLogActionHtml, typedLogActionLinks } from './LogFormatters';
 /** LogEventsList's default number of lines in an extract. */
 export const LOG_EXTRACT_LIMIT = 25;
 
-export async function logExtract(context: RequestContext, type: string, target: Title, limit = LOG_EXTRACT_LIMIT): Promise<SafeHtml> {
+/**
+ * `type` may name several logs (the deletion, protection and move logs of a
+ * deleted page). With `showIfEmpty` false an empty extract is nothing at all
+ * rather than "No matching items in log".
+ */
+export async function logExtract(context: RequestContext, type: string | readonly string[], target: Title, limit = LOG_EXTRACT_LIMIT, showIfEmpty = true): Promise<SafeHtml> {
   const { services } = context;
-  const rows = await services.logStore.query({ type, page: { namespace: target.getNamespace(), dbKey: target.getDBkey() }, limit: limit + 1 });
+  const types = typeof type === 'string' ? { type } : { types: type };
+  const rows = await services.logStore.query({ ...types, page: { namespace: target.getNamespace(), dbKey: target.getDBkey() }, limit: limit + 1 });
   const entries = rows.slice(0, limit);
-  if (entries.length === 0) return html`<div class="mw-warning-box mw-logempty">${rawHtml(context.msg('logempty').parse())}</div>`;
+  if (entries.length === 0) return showIfEmpty ? html`<div class="mw-warning-box mw-logempty">${rawHtml(context.msg('logempty').parse())}</div>` : html``;
   const actorIds = [...new Set(entries.map((e) => e.actorId))];
   const actorRows: Array<{ actor_id: number; actor_user: number | null }> = await services.db('actor').whereIn('actor_id', actorIds).select('actor_id', 'actor_user');
   const userIds = new Map(actorRows.map((r) => [Number(r.actor_id), Number(r.actor_user ?? 0)]));
@@ -33,7 +39,7 @@ export async function logExtract(context: RequestContext, type: string, target: 
   });
   const more =
     rows.length > limit
-      ? html`<p class="mw-logevent-fulllog">${html`<a href="${logPage.getLocalURL({ type, page: target.getPrefixedText() })}" title="${logPage.getPrefixedText()}">${context.msg('log-fulllog').text()}</a>`}</p>`
+      ? html`<p class="mw-logevent-fulllog">${html`<a href="${logPage.getLocalURL({ type: typeof type === 'string' ? type : undefined, page: target.getPrefixedText() })}" title="${logPage.getPrefixedText()}">${context.msg('log-fulllog').text()}</a>`}</p>`
       : '';
   return html`<ul class="mw-logevent-loglines">${items}</ul>${more}`;
 }
