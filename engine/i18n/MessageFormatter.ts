@@ -21,7 +21,7 @@
  */
 import { escapeHtml } from '../html/Html';
 import { getFallbackChain, isValidLanguageCode, resolveIntlLocale, toBcp47 } from './LanguageFallback';
-import { messageWikitextToHtml } from './MessageWikitext';
+import { messageWikitextToBlockHtml, messageWikitextToHtml } from './MessageWikitext';
 import { selectPluralForm } from './PluralRules';
 
 export type MessageParam =
@@ -641,9 +641,10 @@ function insertAfterParams(text: string, after: readonly string[]): string {
  * - 'text':    plus {{…}} transformations (Message::text()).
  * - 'escaped': 'text', then HTML-escaped (Message::escaped()).
  * - 'parse':   'text', escaped, then the message wikitext subset turned into
- *              HTML without an outer <p> (Message::parse()).
+ *              HTML without an outer <p> (Message::parse()); with `block`,
+ *              every paragraph in <p> (Message::parseAsBlock()).
  */
-export function formatMessage(text: string, params: readonly MessageParam[], mode: OutputMode, ctx: MessageFormatContext): string {
+export function formatMessage(text: string, params: readonly MessageParam[], mode: OutputMode, ctx: MessageFormatContext, block = false): string {
   const language = ctx.language;
 
   if (mode === 'plain') {
@@ -669,7 +670,8 @@ export function formatMessage(text: string, params: readonly MessageParam[], mod
     case 'escaped':
       return insertAfterParams(escapeMessage(transformed, false), prepared.after);
     case 'parse':
-      return insertAfterParams(messageWikitextToHtml(escapeMessage(transformed, true), ctx), prepared.after);
+      // Raw parameters go in after the wikitext pass, in block mode too, so their HTML survives (Message::parseAsBlock()).
+      return insertAfterParams((block ? messageWikitextToBlockHtml : messageWikitextToHtml)(escapeMessage(transformed, true), ctx), prepared.after);
     default: {
       const unknown: never = mode;
       throw new Error(`Unknown output mode: ${String(unknown)}`);

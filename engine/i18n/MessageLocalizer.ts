@@ -4,9 +4,7 @@
  * language), then the built-in L text, then each fallback language the same
  * way, ending in English. `qqx` shows keys instead of texts.
  */
-import { escapeHtml } from '../html/Html';
 import { formatMessage, MessageFormatContext, MessageParam, OutputMode } from './MessageFormatter';
-import { messageWikitextToBlockHtml } from './MessageWikitext';
 import { getFallbackChain } from './LanguageFallback';
 import { Message } from './Message';
 import { MessageOverrides } from './MessageOverrides';
@@ -55,11 +53,7 @@ export class MessageLocalizer {
       namespaceName: this.site.namespaceName,
       renderLink: (target, text) => this.site.renderLink(target, text),
     };
-    if (mode === 'parse' && block) {
-      const inline = formatMessage(source, params, 'text', ctx);
-      return messageWikitextToBlockHtml(escapeHtml(inline), ctx);
-    }
-    return formatMessage(source, params, mode, ctx);
+    return formatMessage(source, params, mode, ctx, mode === 'parse' && block);
   }
 
   /** uselang=qqx lists the parameters after the key: "(key: $1, $2)", as MediaWiki does. */

@@ -141,6 +141,12 @@ describe('raw and plaintext params', () => {
     expect(fmt('$1', [p], 'parse')).toBe('&lt;b&gt;&#039;&#039;&#039;[[Foo]]&#039;&#039;&#039;&lt;/b&gt;');
   });
 
+  it('keeps raw params as HTML in block mode (Message::parseAsBlock()), each paragraph in <p>', () => {
+    const link = { raw: '<a href="/wiki/Log">deletion log</a>' };
+    const html = formatMessage("See the $1 for '''details'''.\n\nSecond & last.", [link], 'parse', makeCtx(), true);
+    expect(html).toBe('<p>See the <a href="/wiki/Log">deletion log</a> for <b>details</b>.</p>\n<p>Second &amp; last.</p>');
+  });
+
   it('lets PLURAL read a count from a raw or plaintext param', () => {
     expect(fmt('{{PLURAL:$1|one|many}}', [{ plaintext: '1' }])).toBe('one');
     expect(fmt('{{PLURAL:$1|one|many}}', [{ raw: '3' }])).toBe('many');
