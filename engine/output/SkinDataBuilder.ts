@@ -130,6 +130,8 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
   ].filter(Boolean);
   if (isMainPage) bodyClasses.push('page-Main_Page-mainpage');
 
+  // Title::getPageViewLanguage(): special pages are in the user's language, other pages in the content language.
+  const contentLanguage = title && title.canExist() ? settings.languageCode : context.language;
   const siteNotice = msg('sitenotice');
   const siteCss = services.titleFactory.newFromText('MediaWiki:Common.css')!;
   return {
@@ -150,6 +152,8 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     catlinksHtml: renderCategoryLinksBox({ services, title, msg }, output.categories).value,
     language: context.language,
     dir: languageDirection(context.language),
+    contentLanguage,
+    contentDir: languageDirection(contentLanguage),
     bodyClasses,
     // Site CSS loads after the skin's styles on every page (MediaWiki's site.styles module).
     styles: [...skin.styles, ...output.extraStyles, siteCss.getLocalURL({ action: 'raw', ctype: 'text/css' })],

@@ -61,7 +61,7 @@ ${rawHtml(d.siteNoticeHtml ? `<div id="siteNotice">${d.siteNoticeHtml}</div>` : 
 <div id="bodyContent" class="vector-body">
 <div id="siteSub">${d.msg('tagline').text()}</div>
 <div id="contentSub">${rawHtml(d.subtitleHtml)}</div>
-<div id="mw-content-text" class="mw-body-content mw-content-${d.dir}" lang="${d.language}" dir="${d.dir}">${rawHtml(d.contentHtml)}</div>
+<div id="mw-content-text" class="mw-body-content mw-content-${d.contentDir}" lang="${d.contentLanguage}" dir="${d.contentDir}">${rawHtml(d.contentHtml)}</div>
 ${rawHtml(d.catlinksHtml)}
 </div>
 </main>

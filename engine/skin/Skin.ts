@@ -58,6 +58,13 @@ export interface SkinData {
   catlinksHtml: string;
   language: string;
   dir: 'ltr' | 'rtl';
+  /**
+   * Language and direction of the page's content, for #mw-content-text
+   * (Title::getPageViewLanguage()): the wiki's content language on pages
+   * that can exist, the interface language on special pages.
+   */
+  contentLanguage: string;
+  contentDir: 'ltr' | 'rtl';
   bodyClasses: string[];
   /** Stylesheet URLs in load order (skin styles first, then site CSS). */
   styles: string[];

@@ -67,6 +67,9 @@ export class SubpageTree {
       .leftJoin('page_props', (join) => join.on('pp_page', '=', 'page_id').andOnVal('pp_propname', '=', 'defaultsort'))
       .where('page_namespace', root.getNamespace())
       .andWhereRaw("page_title LIKE ? ESCAPE '\\'", [likePrefix(root.getDBkey())])
+      // Redirects are left out (upstream's Title::getSubpages() keeps them), so a
+      // page moved within the tree shows once, under its new name.
+      .where('page_is_redirect', false)
       .select('page_title', 'pp_value');
     return rows.map((row) => ({ title: this.titles.makeTitle(root.getNamespace(), row.page_title), sortKey: row.pp_value ?? null }));
   }

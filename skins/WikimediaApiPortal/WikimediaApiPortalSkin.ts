@@ -354,7 +354,7 @@ ${d.siteNoticeHtml ? html`<div id="siteNotice">${rawHtml(d.siteNoticeHtml)}</div
 ${tools ? this.renderPageTools(d, tools, false) : ''}
 </div>
 <div id="bodyContent" class="wm-body-content">
-${d.subtitleHtml ? html`<div id="contentSub">${rawHtml(d.subtitleHtml)}</div>\n` : ''}<div id="mw-content-text" class="mw-body-content mw-content-${d.dir}" lang="${d.language}" dir="${d.dir}">${rawHtml(d.contentHtml)}</div>
+${d.subtitleHtml ? html`<div id="contentSub">${rawHtml(d.subtitleHtml)}</div>\n` : ''}<div id="mw-content-text" class="mw-body-content mw-content-${d.contentDir}" lang="${d.contentLanguage}" dir="${d.contentDir}">${rawHtml(d.contentHtml)}</div>
 ${rawHtml(d.catlinksHtml)}
 </div>
 </main>

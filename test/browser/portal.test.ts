@@ -48,6 +48,10 @@ beforeAll(async () => {
   await server.edit('Anchors', `${Array.from({ length: 12 }, (_, i) => `== Part ${i + 1} ==\n${'Lorem ipsum dolor sit amet. '.repeat(30)}`).join('\n')}`);
   await server.createUser('Browser reader');
   await server.createUser('Browser editor', ['docseditor']);
+  await server.createUser('Browser admin', ['sysop']);
+  await server.edit('Move tour', 'A tree for the move and delete tests.');
+  await server.edit('Move tour/Old name', '{{DEFAULTSORT:1}}A page that will be renamed.');
+  await server.edit('Move tour/Doomed', '{{DEFAULTSORT:2}}A page that will be deleted.');
 });
 
 afterEach(async () => {
@@ -235,6 +239,35 @@ describe('page tools by kind of user', () => {
     await Promise.all([page.waitForURL(/action=edit/), page.locator('#ca-edit').click()]);
     expect(await page.locator('textarea#wpTextbox1').isVisible()).toBe(true);
     expect(await page.locator('#wm-page-tools').count()).toBe(0);
+  });
+
+  test('docs editors move a page from the "…" menu; the sidebar and the old title follow', async () => {
+    const page = await open(1440, { user: 'Browser editor' });
+    await go(page, 'Move_tour/Old_name');
+    expect(await page.locator('#wm-page-tools-more').count()).toBe(1);
+    await page.locator('#wm-page-tools-more').click();
+    expect(await page.locator('#ca-delete').count()).toBe(0);
+    await Promise.all([page.waitForURL(/Special:MovePage/), page.locator('#ca-move').first().click()]);
+    await page.fill('#wpNewTitleMain', 'Move tour/New name');
+    await Promise.all([page.waitForNavigation(), page.click('#wpMove')]);
+    expect(await page.locator('#mw-content-text').textContent()).toContain('"Move tour/Old name" has been moved to "Move tour/New name"');
+    await go(page, 'Move_tour/New_name');
+    expect(await page.locator('#wm-page-nav .wm-page-nav-list a').allTextContents()).toEqual(['New name', 'Doomed']);
+    // The old title is a redirect to the new one now.
+    await go(page, 'Move_tour/Old_name');
+    expect(await page.locator('#mw-content-text').textContent()).toContain('A page that will be renamed.');
+    expect(await page.locator('#contentSub').textContent()).toContain('Redirected from');
+  });
+
+  test('sysops delete a page from the "…" menu; it leaves the sidebar', async () => {
+    const page = await open(1440, { user: 'Browser admin' });
+    await go(page, 'Move_tour/Doomed');
+    await page.locator('#wm-page-tools-more').click();
+    await Promise.all([page.waitForURL(/action=delete/), page.locator('#ca-delete').first().click()]);
+    await Promise.all([page.waitForNavigation(), page.click('#wpConfirmB')]);
+    expect(await page.locator('#mw-content-text').textContent()).toContain('"Move tour/Doomed" has been deleted.');
+    await go(page, 'Move_tour');
+    expect(await page.locator('#wm-page-nav .wm-page-nav-list a').allTextContents()).not.toContain('Doomed');
   });
 
   test('"Updated" leads to the history, where "Return to page" leads back', async () => {

@@ -2,7 +2,8 @@
  * SubpageTree: the pages under a root with their DEFAULTSORT keys, in the
  * root's namespace only, with LIKE wildcards in titles taken literally, and
  * a save under the root refreshing the cached list — and so do a deletion,
- * an undeletion and a move (out of one tree and into another).
+ * an undeletion and a move (out of one tree and into another); redirects
+ * are not listed.
  */
 import { SubpageTree } from '../../../engine/skin/SubpageTree';
 import { createTestWiki, TestWiki } from '../../helpers/TestWiki';
@@ -70,5 +71,17 @@ describe.each(testDatabaseKinds())('SubpageTree on %s', (kind) => {
     expect(moved.ok).toBe(true);
     expect((await listed('Docs root')).map(([t]) => t)).not.toContain('Docs root/Beta/Deep');
     expect(await listed('Other root')).toEqual([['Other root/Deep', null]]);
+  });
+
+  test('redirects are not listed, so a page moved within a tree appears once, under its new name', async () => {
+    const title = (text: string) => wiki.services.titleFactory.newFromTextThrow(text);
+    const admin = await wiki.createUser('Tree mover', { groups: ['sysop'] });
+    await wiki.edit('Docs root/Shortcut', '#REDIRECT [[Docs root/Alpha]]');
+    expect((await listed('Docs root')).map(([t]) => t)).not.toContain('Docs root/Shortcut');
+    const moved = await wiki.services.pageManagement.movePage.moveUnsafe(title('Docs root/Alpha'), title('Docs root/Alpha renamed'), admin, { reason: '', createRedirect: true });
+    expect(moved.ok).toBe(true);
+    const titles = (await listed('Docs root')).map(([t]) => t);
+    expect(titles).toContain('Docs root/Alpha renamed');
+    expect(titles).not.toContain('Docs root/Alpha');
   });
 });
