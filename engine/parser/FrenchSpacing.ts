@@ -9,7 +9,11 @@ const BEFORE = / (?=[?:;!%»›](?![\p{L}\p{N}_]))/gu;
 // An opening guillemet right after a letter points inward (Croatian »x«): not armoured (T378404).
 const AFTER = /(?<![\p{L}\p{N}_])([«‹]) /gu;
 
+/** Whether the HTML holds anything BEFORE or AFTER could match (most pages do not): then it is left alone unscanned. */
+const ANY_CANDIDATE = / [?:;!%»›]|[«‹] /;
+
 export function armorFrenchSpaces(html: string): string {
+  if (!ANY_CANDIDATE.test(html)) return html;
   let inPre = 0;
   return html.replace(/(<[^>]*>)|([^<]+)/g, (_m, tag: string | undefined, text: string | undefined) => {
     if (tag !== undefined) {

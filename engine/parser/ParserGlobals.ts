@@ -10,10 +10,13 @@ import Parser from 'wikiparser-node';
 import type { Config, ConfigData } from 'wikiparser-node';
 import enwiki from 'wikiparser-node/config/enwiki.json';
 import type { NamespaceInfo } from '../title/NamespaceInfo';
+import { memoizeLibraryRequires } from './LibraryRequireMemo';
+import { installPlainTitleFastPath } from './PlainTitleFastPath';
 
 Parser.warning = false;
 // Read-only fast path: the engine never edits a parsed page through the library (measured ~45 % faster).
 Parser.viewOnly = true;
+installPlainTitleFastPath(Parser);
 
 export { Parser };
 export type WikiparserConfig = ConfigData;
@@ -60,16 +63,23 @@ export function buildParserConfig(site: SiteParserConfig): WikiparserConfig {
  * `process.memoryUsage()` on every token it matches; that call reads the
  * process's RSS from the OS and was ~10 % of render time. While a render
  * runs, the library gets a cheap stand-in that reads V8's heap size every
- * 256 calls (the guard still trips, a few hundred tokens later at most).
+ * 256 calls (the guard still trips, a few hundred tokens later at most;
+ * the stand-in's rss and arrayBuffers are 0).
  */
 export function withCheapMemoryProbe<T>(run: () => T): T {
   const original = process.memoryUsage;
   let calls = 0;
-  let last = original.call(process);
+  // Made from V8's heap statistics only: the full process.memoryUsage() asks
+  // the OS for the RSS, which cost milliseconds a render. The library reads
+  // heapUsed alone; the RSS stays available through memoryUsage.rss().
+  let last: NodeJS.MemoryUsage | null = null;
   const probe = Object.assign(
     () => {
-      if ((calls++ & 255) === 0) last = { ...last, heapUsed: getHeapStatistics().used_heap_size };
-      return last;
+      if ((calls++ & 255) === 0) {
+        const heap = getHeapStatistics();
+        last = { rss: 0, heapTotal: heap.total_heap_size, heapUsed: heap.used_heap_size, external: heap.external_memory, arrayBuffers: 0 };
+      }
+      return last!;
     },
     { rss: original.rss },
   ) as typeof process.memoryUsage;
@@ -88,8 +98,7 @@ export function withCheapMemoryProbe<T>(run: () => T): T {
  * process.
  */
 export function clearLibraryHooks(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const constants = require('wikiparser-node/dist/util/constants') as { tagHooks: Map<string, unknown>; functionHooks: Map<string, unknown> };
+  const constants = libraryInternals().constants;
   constants.tagHooks.clear();
   constants.functionHooks.clear();
 }
@@ -98,6 +107,7 @@ interface LibraryInternals {
   expandToken(root: unknown): { parse(maxStage: undefined, include: boolean, tidy: boolean): unknown };
   toHtml(expanded: unknown): string;
   run<T>(callback: () => T): T;
+  constants: { tagHooks: Map<string, unknown>; functionHooks: Map<string, unknown> };
 }
 
 let internals: LibraryInternals | null = null;
@@ -108,8 +118,9 @@ function libraryInternals(): LibraryInternals {
     const { expandToken } = require('wikiparser-node/dist/render/expand');
     const { toHtml } = require('wikiparser-node/dist/render/html');
     const { Shadow } = require('wikiparser-node/dist/util/debug');
+    const constants = require('wikiparser-node/dist/util/constants');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    internals = { expandToken, toHtml, run: (callback) => Shadow.run(callback) };
+    internals = { expandToken, toHtml, run: (callback) => Shadow.run(callback), constants };
   }
   return internals;
 }
@@ -124,6 +135,7 @@ function libraryInternals(): LibraryInternals {
  */
 export function renderWikitextToHtml(text: string, page: string, config: ProcessedConfig, onExpanded: (tree: unknown) => void): string {
   const lib = libraryInternals();
+  memoizeLibraryRequires();
   // Parser.parse() first removes NUL, DEL and line-final CR (the library's tidy); so must we.
   const tidied = text.replace(/[\0\x7F]|\r$/gm, '');
   const standInRoot = { pageName: page, toString: () => tidied, getAttribute: (key: string) => (key === 'config' ? config : key === 'include' ? false : undefined) };

@@ -35,6 +35,8 @@ import { MagicLinkSettings, renderBracketedExternalLink, renderMagicOrFreeLink }
 import type { FileInfo } from '../filerepo/FileInfo';
 import { TemplateExpander } from './preprocessor/TemplateExpander';
 import { normalizeSubpageLink } from './SubpageLinks';
+import { indexTokens, tokensOfType } from './wikiparser/TokenIndex';
+import { loadParse5 } from './Parse5';
 
 export type { ParserHookRegistry } from './ParserHooks';
 
@@ -357,6 +359,8 @@ export class WikitextRenderer implements ParserHookRegistry {
   }
 
   async render(text: string, options: RenderOptions): Promise<ParserOutput> {
+    // The tidy step's HTML parser as a native ES module (see Parse5.ts); immediate after the first render.
+    await loadParse5();
     const page = options.title.getPrefixedText();
     const now = options.now ?? new Date();
     const state: PrefetchState = { known: new Map(), missing: new Set(), existence: new Map(), files: new Map() };
@@ -494,6 +498,7 @@ export class WikitextRenderer implements ParserHookRegistry {
         withTokenRenderers(this.tokenRenderers, () =>
           renderWikitextToHtml(text, page, this.config, (tree) => {
             expanded = tree as WikiToken;
+            indexTokens(expanded);
             stripLanguageLinkWhitespace(expanded, this.services.interwiki);
             attachLinkTrails(expanded);
           }),
@@ -653,9 +658,10 @@ function guessIfExistTargets(text: string): string[] {
 }
 
 // Category links are collected from the expanded tree, so template-added categories count.
-function readCategories(root: unknown): CategoryLink[] {
+function readCategories(root: WikiToken): CategoryLink[] {
   const seen = new Map<string, CategoryLink>();
-  for (const [name, sortKey] of (root as { getCategories(): [string, string | undefined][] }).getCategories()) {
+  // What the library's getCategories() gives: [name, sortkey] of every category token.
+  for (const { name, sortkey: sortKey } of tokensOfType(root, 'category') as readonly (WikiToken & { name: string; sortkey?: string })[]) {
     const dbKey = name.replace(/^[^:]*:/, '').replace(/ /g, '_');
     if (!seen.has(dbKey)) seen.set(dbKey, { name: dbKey, sortKey: sortKey ?? '' });
   }
@@ -663,14 +669,14 @@ function readCategories(root: unknown): CategoryLink[] {
 }
 
 function readHeadings(root: WikiToken): HeadingInfo[] {
-  return root.querySelectorAll('heading').map((h) => ({
+  return tokensOfType(root, 'heading').map((h) => ({
     level: h.level ?? 2,
     text: (h.innerText ?? String(h)).trim(),
   }));
 }
 
 function readMagicWordValue(root: WikiToken, name: string): string | null {
-  const tokens = root.querySelectorAll(`magic-word#${name}`);
+  const tokens = tokensOfType(root, 'magic-word').filter((token) => token.name === name);
   if (tokens.length === 0) return null;
   // The last one wins, as in MediaWiki (with a warning we don't show yet).
   const token = tokens[tokens.length - 1];
@@ -685,5 +691,7 @@ function stripCategoryBox(html: string): string {
 
 /** MediaWiki writes ':' and '/' unescaped in article URLs (wfUrlencode); wikiparser-node escapes them. */
 function normalizeInternalHrefs(html: string): string {
+  // Nothing to rewrite (the usual case): no need to scan every href.
+  if (!/%(?:3A|2F)/i.test(html)) return html;
   return html.replace(/href="([^"]*)"/g, (_m, href: string) => `href="${href.replace(/%3A/gi, ':').replace(/%2F/gi, '/')}"`);
 }

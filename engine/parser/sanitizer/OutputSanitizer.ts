@@ -28,7 +28,9 @@
  *   the end of the tag as written; a changed value is written double-quoted
  *   and encoded;
  * - an end tag with anything after its name is written `</name>`;
- * - a `<` that is text is written `&lt;`.
+ * - a `<` that is text is written `&lt;`, and a `&` that starts no character
+ *   reference `&amp;` (Sanitizer::normalizeCharReferences: `a & b` gives
+ *   `a &amp; b`; `&amp;`, `&lt;`, `&#123;`, `&eacute;` stay as they are).
  * Text, character references and untouched attributes stay byte for byte.
  *
  * Safety does not rest on htmlparser2 tokenizing the input as a browser
@@ -47,6 +49,11 @@ import {
 } from './HtmlAllowlist';
 import { escapeIdForAttribute, escapeIdReferenceList } from './IdEscaping';
 import { EVIL_URI_RE, isSafeSrcset, isSafeUrl, urlSchemes } from './UrlProtocols';
+
+/** What text may not hold as it is: a `<`, or a `&` (unless it starts a character reference). */
+const TEXT_SPECIAL_RE = /[<&]/g;
+/** A character reference as Sanitizer::CHAR_REFS_REGEX reads one (named, decimal, hexadecimal). */
+const CHARACTER_REFERENCE_RE = /&(?:[A-Za-z0-9\u0080-\uFFFF]+|#[0-9]+|#[xX][0-9A-Fa-f]+);/y;
 
 /** Elements MediaWiki's parser (and Cite, gallery, TOC …) generates beyond what wikitext may write. */
 const GENERATED_ELEMENTS = ['a', 'img', 'figure', 'figcaption', 'tbody', 'thead', 'tfoot', 'colgroup', 'col', 'input', 'label'];
@@ -363,12 +370,17 @@ class TagFilter implements TokenizerCallbacks {
 
   ontext(start: number, end: number): void {
     if (this.dropDepth) return;
-    let lt = this.src.indexOf('<', start);
-    while (lt !== -1 && lt < end) {
-      this.copy(start, lt);
-      this.write('&lt;');
-      start = lt + 1;
-      lt = this.src.indexOf('<', start);
+    const special = TEXT_SPECIAL_RE;
+    special.lastIndex = start;
+    for (let m = special.exec(this.src); m !== null && m.index < end; m = special.exec(this.src)) {
+      const at = m.index;
+      if (m[0] === '&') {
+        CHARACTER_REFERENCE_RE.lastIndex = at;
+        if (CHARACTER_REFERENCE_RE.test(this.src) && CHARACTER_REFERENCE_RE.lastIndex <= end) continue;
+      }
+      this.copy(start, at);
+      this.write(m[0] === '<' ? '&lt;' : '&amp;');
+      start = at + 1;
     }
     if (end > start) this.copy(start, end);
   }

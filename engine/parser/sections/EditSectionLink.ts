@@ -7,6 +7,7 @@
  * parser tests describe.
  */
 import type { MessageLocalizer } from '../../i18n/MessageLocalizer';
+import type { Title } from '../../title/Title';
 import type { TitleFactory } from '../../title/TitleFactory';
 import { escapeHtml } from '../wikiparser/tokens';
 
@@ -19,6 +20,8 @@ export interface EditSectionLinkDeps {
 export class EditSectionLinks {
   private readonly text: string;
   private readonly hint: [string, string];
+  /** Every heading of a page links to one of a few pages: each title is parsed once. */
+  private readonly titles = new Map<string, Title | null>();
 
   constructor(private readonly deps: EditSectionLinkDeps, language: string) {
     this.text = deps.messages.msg('editsection', language).escaped();
@@ -33,7 +36,8 @@ export class EditSectionLinks {
    * index ('2', or 'T-1' in a template); `headingText`: the heading as plain text.
    */
   link(page: string, section: string, headingText: string): string {
-    const title = this.deps.titles.newFromText(page);
+    let title = this.titles.get(page);
+    if (title === undefined) this.titles.set(page, (title = this.deps.titles.newFromText(page)));
     if (!title) return '';
     const href = title.getLocalURL({ action: 'edit', section });
     const hint = this.hint[0] + headingText + this.hint[1];

@@ -53,6 +53,7 @@
 import { headingInnerText, scanTopLevelNodes } from '../../edit/SectionEditor';
 import { Parser, ProcessedConfig } from '../ParserGlobals';
 import type { WikiToken } from '../wikiparser/tokens';
+import { tokensOfType } from '../wikiparser/TokenIndex';
 
 /** Where a heading's edit link points. */
 export interface HeadingOrigin {
@@ -87,7 +88,7 @@ const OPAQUE_ANCESTORS = new Set(['template', 'magic-word', 'parameter', 'arg', 
 
 /** The heading tokens of an expanded tree that render as headings of this tree, in document order. */
 export function renderedHeadings(root: WikiToken): WikiToken[] {
-  return root.querySelectorAll('heading').filter((heading) => {
+  return tokensOfType(root, 'heading').filter((heading) => {
     for (let node = heading.parentNode; node; node = node.parentNode) if (OPAQUE_ANCESTORS.has(node.type)) return false;
     return true;
   });
@@ -119,21 +120,20 @@ function expand(
   stack: readonly string[],
   out: Expected[],
 ): void {
-  // The library's extension tags are opaque to it as they are to MediaWiki's preprocessor (its strip list).
-  for (const node of scanTopLevelNodes(text, { forInclusion: owner.fromTemplate, extensionTags: env.config.ext })) {
+  for (const node of scannedText(text, owner.fromTemplate, env.config.ext)) {
     if (node.kind === 'heading') {
       out.push({
         kind: 'heading',
         level: node.level,
-        text: headingPattern(headingInnerText(text, node)),
+        text: node.pattern,
         origin: { title: owner.title, index: node.index, fromTemplate: owner.fromTemplate, offset: owner.fromTemplate ? null : node.start },
       });
       continue;
     }
     let template: string | null = null;
-    if (node.braces === 2) {
+    if (node.name !== null) {
       // Title normalisation is costly in the library; pages call the same templates again and again.
-      const name = text.slice(node.start + 2, node.nameEnd);
+      const name = node.name;
       template = env.titles.get(name) ?? null;
       if (!env.titles.has(name)) env.titles.set(name, (template = templateTitle(name, env.config)));
     }
@@ -146,6 +146,49 @@ function expand(
     // What the call's arguments bring in lands inside the template's output
     // (its {{{…}}} are gaps); nothing else can come from the call.
   }
+}
+
+/** What expand() needs of a text's top-level nodes: headings with their expected text, and transclusions. */
+type ScannedNode =
+  | { kind: 'heading'; level: number; index: number; start: number; pattern: string | RegExp }
+  | { kind: 'transclusion'; /** The name as written in a `{{…}}`; null for an argument `{{{…}}}`. */ name: string | null };
+
+/**
+ * Scans by text, kept across renders: a page is rendered again with the same
+ * text (a purge, a template change elsewhere, the parser cache's other
+ * variants), and a template's text is scanned on every page that uses it.
+ * What is kept depends on the text, how it is read and the extension tags
+ * only; the patterns are never changed after they are made (RegExps without
+ * the g flag keep no state).
+ */
+const scanCache = new Map<string, Map<string, readonly ScannedNode[]>>();
+/** Texts kept per way of reading, and characters of text kept in all: past either, the cache starts over. */
+const SCAN_CACHE_TEXTS = 256;
+const SCAN_CACHE_CHARS = 8_000_000;
+let scanCacheChars = 0;
+
+function scannedText(text: string, forInclusion: boolean, extensionTags: readonly string[]): readonly ScannedNode[] {
+  const way = `${forInclusion ? 'include' : 'view'}\u0000${extensionTags.join('|')}`;
+  let texts = scanCache.get(way);
+  if (!texts) scanCache.set(way, (texts = new Map()));
+  const cached = texts.get(text);
+  if (cached) return cached;
+  // The library's extension tags are opaque to it as they are to MediaWiki's preprocessor (its strip list).
+  const nodes: ScannedNode[] = scanTopLevelNodes(text, { forInclusion, extensionTags }).map((node) =>
+    node.kind === 'heading'
+      ? { kind: 'heading', level: node.level, index: node.index, start: node.start, pattern: headingPattern(headingInnerText(text, node)) }
+      : { kind: 'transclusion', name: node.braces === 2 ? text.slice(node.start + 2, node.nameEnd) : null },
+  );
+  if (texts.size >= SCAN_CACHE_TEXTS || scanCacheChars + text.length > SCAN_CACHE_CHARS) {
+    for (const [way2, kept] of scanCache) {
+      for (const old of kept.keys()) scanCacheChars -= old.length;
+      scanCache.delete(way2);
+    }
+    scanCache.set(way, (texts = new Map()));
+  }
+  scanCacheChars += text.length;
+  texts.set(text, nodes);
+  return nodes;
 }
 
 /**

@@ -4,8 +4,8 @@
  * parsed as HTML, reduced to a few inline elements for the TOC line, and its
  * text content for the edit link's tooltip and the id.
  */
-import { parseFragment, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
+import { parse5 } from '../Parse5';
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
@@ -46,6 +46,7 @@ export function headingText(level: number, innerHtml: string): HeadingText {
   // HTML would read one ("F&GT" is not "F>"): escaped first, as MediaWiki's
   // tidy pass does before it parses the heading (T355386).
   const html = innerHtml.replace(/&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)/g, '&amp;');
+  const { parseFragment, serialize } = parse5();
   const fragment = parseFragment(`<h${level}>${html}</h${level}>`);
   cleanUpTocLine(fragment);
   return {
