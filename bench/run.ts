@@ -19,10 +19,9 @@ import { defaultSettings, validateSettings } from '../engine/config/Settings';
 import { createApp } from '../engine/http/createApp';
 import { seedIfEmpty } from '../engine/seed/Seeder';
 import { createServices } from '../engine/services/createServices';
-import { sharedPath } from '../tools/sharedFixtures';
+import { BENCHMARK_PAGE_TITLE, loadBenchmarkFixture } from './benchmarkFixture';
 import { formatSkinOverhead, measureSkinOverhead } from './skinOverhead';
 
-const FIXTURE_DIR = sharedPath('bench', 'page30k');
 const MW_139_PARSE_MS = [30, 37];
 const MW_139_CACHED_RPS = [63, 75];
 
@@ -30,10 +29,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function titleFromFixture(file: string): string {
-  return file.replace(/\.wikitext$/, '').replace(/^Template_/, 'Template:').replace(/_/g, ' ');
 }
 
 async function main(): Promise<void> {
@@ -44,19 +39,10 @@ async function main(): Promise<void> {
   const figures: Record<string, number | string> = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}` };
 
   // (b) render of the 30 KB page, templates from the page store.
-  const hasFixture = fs.existsSync(FIXTURE_DIR);
+  const text = await loadBenchmarkFixture(services);
+  const hasFixture = text !== null;
   if (hasFixture) {
-    for (const file of fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.wikitext') && f !== 'Benchmark_page.wikitext')) {
-      await services.pageUpdater.save({
-        title: services.titleFactory.newFromTextThrow(titleFromFixture(file)),
-        text: fs.readFileSync(path.join(FIXTURE_DIR, file), 'utf8'),
-        user: { id: 0, name: '127.0.0.1' },
-        summary: 'bench fixture',
-      });
-    }
-    const text = fs.readFileSync(path.join(FIXTURE_DIR, 'Benchmark_page.wikitext'), 'utf8');
-    const title = services.titleFactory.newFromTextThrow('Benchmark page');
-    await services.pageUpdater.save({ title, text, user: { id: 0, name: '127.0.0.1' }, summary: 'bench fixture' });
+    const title = services.titleFactory.newFromTextThrow(BENCHMARK_PAGE_TITLE);
     const measure = async (pageText: string, pageTitle: string, runs: number): Promise<number> => {
       const t = services.titleFactory.newFromTextThrow(pageTitle);
       for (let i = 0; i < 2; i++) await services.renderer.render(pageText, { title: t });

@@ -14,13 +14,7 @@ import path from 'node:path';
 import { defaultSettings, validateSettings } from '../../engine/config/Settings';
 import { seedIfEmpty } from '../../engine/seed/Seeder';
 import { createServices } from '../../engine/services/createServices';
-import { sharedPath } from '../../tools/sharedFixtures';
-
-const FIXTURE_DIR = sharedPath('bench', 'page30k');
-
-function titleFromFixture(file: string): string {
-  return file.replace(/\.wikitext$/, '').replace(/^Template_/, 'Template:').replace(/_/g, ' ');
-}
+import { BENCHMARK_FIXTURE_DIR, loadBenchmarkFixture } from '../benchmarkFixture';
 
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -32,16 +26,8 @@ async function main(): Promise<void> {
   const settings = validateSettings({ ...defaultSettings(), dataDir, port: 0, secretKey: 'b'.repeat(64) });
   const services = await createServices(settings);
   await seedIfEmpty(services);
-  for (const file of fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.wikitext') && f !== 'Benchmark_page.wikitext')) {
-    await services.pageUpdater.save({
-      title: services.titleFactory.newFromTextThrow(titleFromFixture(file)),
-      text: fs.readFileSync(path.join(FIXTURE_DIR, file), 'utf8'),
-      user: { id: 0, name: '127.0.0.1' },
-      summary: 'profile fixture',
-    });
-  }
-  const text = fs.readFileSync(path.join(FIXTURE_DIR, 'Benchmark_page.wikitext'), 'utf8');
-  await services.pageUpdater.save({ title: services.titleFactory.newFromTextThrow('Benchmark page'), text, user: { id: 0, name: '127.0.0.1' }, summary: 'profile fixture' });
+  const text = await loadBenchmarkFixture(services, 'profile fixture');
+  if (text === null) throw new Error(`The benchmark fixture is missing: ${BENCHMARK_FIXTURE_DIR}`);
   // The same three inputs as bench/run.ts.
   const citations = Array.from({ length: 800 }, (_, i) => `* {{cite web |url=https://example.org/doc/${i} |title=Document ${i} |website=Example |access-date=2026-01-${String((i % 28) + 1).padStart(2, '0')}}}`).join('\n');
   const pages: Record<string, [string, string]> = {

@@ -4,22 +4,14 @@
  * there are (Title::getDeletedEditsCount), and which titles have any.
  */
 import type { Knex } from 'knex';
+import type { RevisionRecord } from '../storage/RevisionRecord';
 
-export interface ArchivedRevision {
+/** An archived revision: a RevisionRecord whose page may be gone (ar_page_id may be null, ar_len too). */
+export interface ArchivedRevision extends Omit<RevisionRecord, 'id' | 'pageId' | 'length'> {
   /** The revision's id, kept from before the deletion. */
   revId: number;
   pageId: number | null;
-  parentId: number | null;
-  textId: number;
-  comment: string;
-  actorId: number;
-  actorName: string;
-  /** user id of the actor, 0 for anonymous */
-  userId: number;
-  timestamp: string;
-  minor: boolean;
   length: number | null;
-  sha1: string;
 }
 
 export interface DeletedTitle {
