@@ -37,7 +37,7 @@ export class DeleteAction implements PageAction {
     const { services, request, output } = context;
     const title = context.getTitle();
     const errors = await services.permissionManager.getPermissionErrors('delete', context.user, title);
-    if (errors.length > 0) throw new PermissionDeniedError(errors);
+    if (errors.length > 0) throw new PermissionDeniedError(errors, 'delete');
     output.setRobotPolicy('noindex,nofollow');
 
     const page = await services.pageStore.getPage({ namespace: title.getNamespace(), dbKey: title.getDBkey() });
@@ -63,7 +63,7 @@ export class DeleteAction implements PageAction {
           await this.showCannotDelete(context, title);
           return;
         }
-        throw new PermissionDeniedError(status.errors);
+        throw new PermissionDeniedError(status.errors, 'delete');
       }
       this.showSuccess(context, title);
       return;

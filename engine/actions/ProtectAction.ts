@@ -150,7 +150,7 @@ export class ProtectAction implements PageAction {
     const title = context.getTitle();
     output.setRobotPolicy('noindex,nofollow');
     const errors = await services.permissionManager.getPermissionErrors('protect', context.user, title);
-    if (errors.length > 0) throw new PermissionDeniedError(errors);
+    if (errors.length > 0) throw new PermissionDeniedError(errors, 'protect');
 
     const heading = context.msg('protect-title', title.getPrefixedText()).text();
     output.setPageTitleHtml(html`${heading}`, heading);

@@ -14,7 +14,7 @@ export class PurgeAction implements PageAction {
     const { services, request, output } = context;
     const title = context.getTitle();
     const errors = await services.permissionManager.getPermissionErrors('purge', context.user, title);
-    if (errors.length > 0) throw new PermissionDeniedError(errors);
+    if (errors.length > 0) throw new PermissionDeniedError(errors, 'purge');
     const heading = context.msg('confirm-purge-title').text();
     output.setPageTitleHtml(html`${heading}`, heading);
     output.setRobotPolicy('noindex,nofollow');

@@ -31,7 +31,7 @@ const UNWATCH: WatchMessages = { legend: 'removewatch', top: 'confirm-unwatch-to
 export function requireWatchlistAccess(context: RequestContext, right: 'viewmywatchlist' | 'editmywatchlist'): void {
   if (!isRegistered(context.user)) throw new UserNotLoggedInError('watchlistanontext');
   const permissions = context.services.permissionManager;
-  if (!permissions.userHasRight(context.user, right)) throw new PermissionDeniedError([permissions.missingRightError(right)]);
+  if (!permissions.userHasRight(context.user, right)) throw new PermissionDeniedError([permissions.missingRightError(right)], right);
 }
 
 export class WatchAction implements PageAction {

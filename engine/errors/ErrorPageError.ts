@@ -27,8 +27,16 @@ export class BadTitleError extends ErrorPageError {
 }
 
 /** MediaWiki's PermissionsError: "Permission error" and the list of reasons, HTTP 403. */
+/**
+ * MediaWiki's PermissionsError: the reasons, and optionally the action that
+ * was refused, whose `action-<action>` message names it in the heading line
+ * ("You do not have permission to move this page, …").
+ */
 export class PermissionDeniedError extends ErrorPageError {
-  constructor(readonly errors: PermissionError[]) {
+  constructor(
+    readonly errors: PermissionError[],
+    readonly action: string | null = null,
+  ) {
     super('permissionserrors', errors[0]?.key ?? 'badaccess-group0', errors[0]?.params ?? [], 403);
   }
 }

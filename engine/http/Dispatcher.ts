@@ -61,7 +61,7 @@ export class Dispatcher {
     }
 
     if (!services.permissionManager.userHasRight(context.user, 'read')) {
-      throw new PermissionDeniedError([{ key: 'readrequired', params: [] }]);
+      throw new PermissionDeniedError([{ key: 'readrequired', params: [] }], 'read');
     }
 
     if (title.isSpecialPage()) {

@@ -33,7 +33,7 @@ export function notRegistered(): NotFoundError {
 /** PermissionsError for a right the user lacks (badaccess-groups naming the groups that have it). */
 export function requireRight(context: RequestContext, right: string): void {
   const permissions = context.services.permissionManager;
-  if (!permissions.userHasRight(context.user, right)) throw new PermissionDeniedError([permissions.missingRightError(right)]);
+  if (!permissions.userHasRight(context.user, right)) throw new PermissionDeniedError([permissions.missingRightError(right)], right);
 }
 
 /** True when the user is exempt from rate limits (`noratelimit`). */

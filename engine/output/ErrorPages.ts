@@ -16,9 +16,12 @@ export function showErrorPage(context: RequestContext, error: ErrorPageError): v
   out.isArticle = false;
   if (error instanceof PermissionDeniedError) {
     const reasons = error.errors.map((e) => html`<li>${rawHtml(permissionErrorMessage(context, e).parse())}</li>`);
-    out.addHtml(
-      html`<div class="permissions-errors"><p>${context.msg('permissionserrorstext', error.errors.length).text()}</p><ul class="permissions-errors">${reasons}</ul></div>`,
-    );
+    // OutputPage::formatPermissionsErrorMessage(): the action's own wording when there is one.
+    const actionText = error.action ? context.msg(`action-${error.action}`) : null;
+    const intro = actionText?.exists()
+      ? context.msg('permissionserrorstext-withaction', error.errors.length, actionText.text()).text()
+      : context.msg('permissionserrorstext', error.errors.length).text();
+    out.addHtml(html`<div class="permissions-errors"><p>${intro}</p><ul class="permissions-errors">${reasons}</ul></div>`);
     return;
   }
   if (error instanceof UserNotLoggedInError) {

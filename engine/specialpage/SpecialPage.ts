@@ -31,9 +31,14 @@ export abstract class SpecialPage {
     return this.restriction === '' || context.services.permissionManager.userHasRight(context.user, this.restriction);
   }
 
-  /** Refuses with MediaWiki's permission error when the restriction is not met. */
+  /**
+   * Refuses with MediaWiki's permission error when the restriction is not met
+   * (SpecialPage::displayRestrictionError: the groups that hold the right, and
+   * the right's action-<right> wording).
+   */
   checkPermissions(context: RequestContext): void {
-    if (!this.userCanExecute(context)) throw new PermissionDeniedError([{ key: 'badaccess-group0', params: [] }]);
+    if (this.userCanExecute(context)) return;
+    throw new PermissionDeniedError([context.services.permissionManager.missingRightError(this.restriction)], this.restriction);
   }
 
   /** Standard heading and <title> from the description message. */

@@ -43,6 +43,21 @@ describe.each(testDatabaseKinds())('permission errors on %s', (kind) => {
     expect(refused.length).toBeGreaterThanOrEqual(6);
   });
 
+  test("the refusal names the action in MediaWiki's words (permissionserrorstext-withaction)", async () => {
+    const anon = wiki.newAgent();
+    const cases: Array<[string, string]> = [
+      ['/w/index.php?title=Guarded_page&action=delete', 'You do not have permission to delete this page, for the following reason:'],
+      ['/w/index.php?title=Guarded_page&action=protect', 'You do not have permission to change protection levels for this page, for the following reason:'],
+      ['/wiki/Special:MovePage/Guarded_page', 'You do not have permission to move this page, for the following reason:'],
+      ['/wiki/Special:Undelete', "You do not have permission to view a page's deleted history, for the following reason:"],
+    ];
+    for (const [url, intro] of cases) {
+      const res = await anon.get(url);
+      expect([url, res.status]).toEqual([url, 403]);
+      expect(res.text.replace(/&#0?39;/g, "'")).toContain(intro);
+    }
+  });
+
   test('every special page that requires a right refuses a visitor without it with 403', async () => {
     // A wiki where anonymous visitors hold nothing but `read`, so every restricted page is out of reach.
     const closed = await createTestWiki(kind, { groupPermissions: { '*': { read: true }, user: { read: true }, sysop: { createaccount: true, userrights: true } } });

@@ -36,7 +36,7 @@ export class SpecialCreateAccount extends SpecialPage {
   }
 
   override checkPermissions(context: RequestContext): void {
-    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('createaccount')]);
+    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('createaccount')], 'createaccount');
   }
 
   async execute(context: RequestContext): Promise<void> {

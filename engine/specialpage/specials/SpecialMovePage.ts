@@ -46,7 +46,7 @@ export class SpecialMovePage extends SpecialPage {
   }
 
   override checkPermissions(context: RequestContext): void {
-    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('move')]);
+    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('move')], 'move');
   }
 
   async execute(context: RequestContext, subPage: string | null): Promise<void> {
@@ -56,7 +56,7 @@ export class SpecialMovePage extends SpecialPage {
     if (!oldTitle || !oldTitle.canExist()) throw new ErrorPageError('notargettitle', 'notargettext');
     if (!(await services.pageStore.getPage({ namespace: oldTitle.getNamespace(), dbKey: oldTitle.getDBkey() }))) throw new ErrorPageError('nopagetitle', 'nopagetext', [], 404);
     const errors = await services.permissionManager.getPermissionErrors('move', context.user, oldTitle);
-    if (errors.length > 0) throw new PermissionDeniedError(errors);
+    if (errors.length > 0) throw new PermissionDeniedError(errors, 'move');
 
     const heading = context.msg('move-page', oldTitle.getPrefixedText()).text();
     output.setPageTitleHtml(html`${heading}`, heading);

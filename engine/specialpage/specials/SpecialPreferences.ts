@@ -96,7 +96,7 @@ export class SpecialPreferences extends SpecialPage {
     }
 
     if (request.wasPosted()) {
-      if (!editable) throw new PermissionDeniedError([permissions.missingRightError('editmyoptions')]);
+      if (!editable) throw new PermissionDeniedError([permissions.missingRightError('editmyoptions')], 'editmyoptions');
       const submission = readSubmission(descriptor, request);
       const shown = { ...this.currentValues(context, descriptor), ...submission.raw } as Record<string, UserOptionValue>;
       if (!context.csrf.matchToken(request.getVal('wpEditToken'))) {

@@ -41,7 +41,7 @@ export class SpecialUndelete extends SpecialPage {
   }
 
   override checkPermissions(context: RequestContext): void {
-    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('deletedhistory')]);
+    if (!this.userCanExecute(context)) throw new PermissionDeniedError([context.services.permissionManager.missingRightError('deletedhistory')], 'deletedhistory');
   }
 
   async execute(context: RequestContext, subPage: string | null): Promise<void> {
@@ -60,7 +60,7 @@ export class SpecialUndelete extends SpecialPage {
       const reason = [...(request.getVal('wpComment') ?? '')].slice(0, SUMMARY_CHARACTER_LIMIT).join('');
       const status = await services.pageManagement.undeletePage.undeleteIfAllowed(target, context.user, reason, context.ip);
       if (!status.ok) {
-        if (status.errors[0]?.key === 'badaccess-groups' || status.errors[0]?.key === 'badaccess-group0') throw new PermissionDeniedError(status.errors);
+        if (status.errors[0]?.key === 'badaccess-groups' || status.errors[0]?.key === 'badaccess-group0') throw new PermissionDeniedError(status.errors, 'undelete');
         await this.showHistory(context, target, status.errors);
         return;
       }
