@@ -5,6 +5,7 @@
  * skip link, landmarks and labelled navigation.
  */
 import { attributes, html, joinHtml, rawHtml, SafeHtml } from '../html/Html';
+import { headElement } from './HeadElement';
 import type { NavLink, Skin, SkinData } from './Skin';
 
 function link(item: NavLink): SafeHtml {
@@ -33,19 +34,8 @@ export class FallbackSkin implements Skin {
   }
 
   render(d: SkinData): string {
-    const title = d.htmlTitle ? d.msg('pagetitle', d.htmlTitle).text() : d.siteName;
     const sidebar = d.sidebar.map((section) => menu(`p-${section.id}`, section.heading, section.links));
-    const doc = html`<!DOCTYPE html>
-<html lang="${d.language}" dir="${d.dir}" class="client-nojs">
-<head>
-<meta charset="UTF-8">
-<title>${title}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="${d.robots}">
-<meta name="generator" content="API Portal">
-${d.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${d.canonicalUrl ? html`<link rel="canonical" href="${d.canonicalUrl}">` : ''}
-<link rel="search" type="application/opensearchdescription+xml" href="${d.searchUrl}" title="${d.siteName}">
-</head>
+    const doc = html`${headElement(d, { viewport: 'width=device-width, initial-scale=1' })}
 <body class="${d.bodyClasses.join(' ')}">
 <a class="mw-jump-link" href="#content">${d.msg('skin-jump-to-content').text()}</a>
 <header id="mw-header" class="mw-header">

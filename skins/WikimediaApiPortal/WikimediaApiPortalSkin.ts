@@ -22,6 +22,7 @@ import path from 'node:path';
 import { html, rawHtml, SafeHtml } from '../../engine/html/Html';
 import type { SkinModuleContext } from '../../engine/registry/ExtensionRegistry';
 import type { NavLink, Skin, SkinData } from '../../engine/skin/Skin';
+import { headElement } from '../../engine/skin/HeadElement';
 import type { SkinServices } from '../../engine/skin/SkinServices';
 import { NS_SPECIAL } from '../../engine/title/NamespaceInfo';
 import type { Title } from '../../engine/title/Title';
@@ -325,17 +326,9 @@ ${groups.length ? html`<div class="wm-footer-links">${groupHtml}</div>` : ''}
       ? html`${tools ? this.renderPageTools(d, tools, true) : ''}<a class="wm-menu-mainpage" href="${d.mainPageHref}"><span class="wm-icon wm-icon-previous" aria-hidden="true"></span>${mainPageLabel}</a><nav class="wm-menu-tree" aria-label="${treeLabel}">${menuTree}</nav>${siteMenu}`
       : siteMenu;
     const menuLabel = d.msg('wikimediaapiportal-skin-menu-label').text();
-    const pageTitle = d.htmlTitle ? d.msg('pagetitle', d.htmlTitle).text() : d.siteName;
 
-    const doc = html`<!DOCTYPE html>
-<html lang="${d.language}" dir="${d.dir}" class="client-nojs">
-<head>
-<meta charset="UTF-8">
-<title>${pageTitle}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
-<meta name="robots" content="${d.robots}">
-<meta name="generator" content="API Portal">
-${d.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${d.canonicalUrl ? html`<link rel="canonical" href="${d.canonicalUrl}">\n` : ''}${d.scripts.map((src) => html`<script src="${src}" defer></script>\n`)}</head>
+    // Upstream Skin::initPage's viewport, with shrink-to-fit for old Safari.
+    const doc = html`${headElement(d, { viewport: 'width=device-width, initial-scale=1, shrink-to-fit=no' })}
 <body class="${bodyClasses.join(' ')}">
 <a class="mw-jump-link" href="#content">${d.msg('wikimediaapiportal-jumpto-content').text()}</a>
 <header id="wm-header" class="wm-header">
