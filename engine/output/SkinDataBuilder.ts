@@ -60,10 +60,12 @@ export async function buildSkinData(context: RequestContext): Promise<SkinData> 
     const watch = await watchTab(context, title);
     if (watch) actions.push(watch);
     // SkinTemplate::buildContentNavigationUrls: "Delete" and "Move" for an existing page the user may delete or move.
-    if (pageExists && (await services.permissionManager.userCan('delete', user, title))) {
+    // The right is checked first (Authority::probablyCan) so most views — readers without it — skip the full check.
+    const mayTry = (right: string) => pageExists && services.permissionManager.userHasRight(user, right);
+    if (mayTry('delete') && (await services.permissionManager.userCan('delete', user, title))) {
       actions.push({ id: 'ca-delete', text: msg('delete').text(), href: title.getLocalURL({ action: 'delete' }), title: msg('tooltip-ca-delete').text(), accesskey: 'd', classes: context.action === 'delete' ? ['selected'] : [] });
     }
-    if (pageExists && (await services.permissionManager.userCan('move', user, title))) {
+    if (mayTry('move') && (await services.permissionManager.userCan('move', user, title))) {
       const moveTitle = services.titleFactory.makeTitle(NS_SPECIAL, `MovePage/${title.getPrefixedDBkey()}`);
       actions.push({ id: 'ca-move', text: msg('move').text(), href: moveTitle.getLocalURL(), title: msg('tooltip-ca-move').text(), accesskey: 'm', classes: [] });
     }
